@@ -8,8 +8,14 @@ module.exports = {
       "ts-jest",
       {
         // Type checking is done once by `tsc --noEmit` in `npm test`; here we only transpile.
-        isolatedModules: true,
-        tsconfig: { module: "commonjs", moduleResolution: "node10", allowJs: true, jsx: "react-jsx", esModuleInterop: true },
+        tsconfig: {
+          module: "commonjs",
+          moduleResolution: "node10",
+          isolatedModules: true,
+          allowJs: true,
+          jsx: "react-jsx",
+          esModuleInterop: true,
+        },
         diagnostics: false,
       },
     ],

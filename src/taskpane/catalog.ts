@@ -1,0 +1,69 @@
+/** The functions a planner can type, with a worked example each: what the task pane lists. */
+export interface FunctionEntry {
+  name: string;
+  signature: string;
+  summary: string;
+  example: string;
+  exampleResult: string;
+}
+
+export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
+  {
+    name: "SEGMENT.ABC",
+    signature: "=SEGMENT.ABC(values, [cutoffs], [labels])",
+    summary: "Pareto classes by cumulative share of revenue, volume, margin or order lines.",
+    example: "=SEGMENT.ABC(D2:D4071)",
+    exampleResult: "Spills A, B or C next to each SKU; A items make the first 80% of revenue.",
+  },
+  {
+    name: "SEGMENT.XYZ",
+    signature: "=SEGMENT.XYZ(history, [cutoffs], [labels], [minPeriods])",
+    summary: "Demand variability classes from the coefficient of variation over periods.",
+    example: "=SEGMENT.XYZ(E2:P4071)",
+    exampleResult: "X when CV ≤ 0.5, Y when ≤ 1.0, Z above; #N/A for items without demand.",
+  },
+  {
+    name: "SEGMENT.DEMANDPATTERN",
+    signature: "=SEGMENT.DEMANDPATTERN(history, [adiCutoff], [cv2Cutoff])",
+    summary: "Syntetos-Boylan demand patterns from ADI and CV² of non-zero demand.",
+    example: "=SEGMENT.DEMANDPATTERN(B2:AZ2675)",
+    exampleResult: "smooth, erratic, intermittent or lumpy per part.",
+  },
+  {
+    name: "SEGMENT.ABCXYZ",
+    signature: "=SEGMENT.ABCXYZ(values, history, [abcCutoffs], [xyzCutoffs])",
+    summary: "The nine-class ABC-XYZ matrix in one call.",
+    example: "=SEGMENT.ABCXYZ(D2:D4071, E2:P4071)",
+    exampleResult: "AX, AY, ... CZ per SKU.",
+  },
+  {
+    name: "SEGMENT.SAFETYSTOCK",
+    signature:
+      "=SEGMENT.SAFETYSTOCK(serviceLevel, demandMean, demandStdDev, leadTime, [leadTimeStdDev], [reviewPeriod], [serviceType], [orderQuantity])",
+    summary: "Safety stock for a cycle service level or a fill rate, with lead-time variability and periodic review.",
+    example: "=SEGMENT.SAFETYSTOCK(0.9, 2500, 500, 2)",
+    exampleResult: "906.2 units (weekly demand 2,500 ± 500, two-week lead time, 90% cycle service level).",
+  },
+  {
+    name: "SEGMENT.REORDERPOINT",
+    signature:
+      "=SEGMENT.REORDERPOINT(serviceLevel, demandMean, demandStdDev, leadTime, [leadTimeStdDev], [reviewPeriod], [serviceType], [orderQuantity])",
+    summary: "Demand over the lead time (plus review period) plus safety stock: the order-up-to level under periodic review.",
+    example: "=SEGMENT.REORDERPOINT(0.9, 2500, 500, 2)",
+    exampleResult: "5,906.2 units.",
+  },
+  {
+    name: "SEGMENT.FILLRATE",
+    signature: "=SEGMENT.FILLRATE(safetyStock, demandMean, demandStdDev, leadTime, orderQuantity, [leadTimeStdDev])",
+    summary: "The expected share of demand met from stock that a safety stock gives.",
+    example: "=SEGMENT.FILLRATE(1000, 2500, 500, 2, 10000)",
+    exampleResult: "0.9975 (about 99.75% of demand filled from stock).",
+  },
+  {
+    name: "SEGMENT.EOQ",
+    signature: "=SEGMENT.EOQ(annualDemand, orderCost, annualHoldingCostPerUnit)",
+    summary: "Economic order quantity (Harris).",
+    example: "=SEGMENT.EOQ(12000, 4000, 100)",
+    exampleResult: "979.8 units per order.",
+  },
+];
