@@ -11,6 +11,11 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const { httpsServerOptions } = require("./scripts/dev-certs");
 
 const DEV_ORIGIN = "https://localhost:3000";
+// The modules whose JSDoc declares custom functions (one per family); src/functions/functions.ts imports them.
+const FUNCTION_MODULES = [
+  "./src/functions/classifyFunctions.ts",
+  "./src/functions/policyFunctions.ts",
+];
 const DEV_PORT = 3000;
 
 function productionOrigin() {
@@ -68,7 +73,7 @@ module.exports = async (env, argv) => {
     plugins: [
       new CustomFunctionsMetadataPlugin({
         output: "functions.json",
-        input: "./src/functions/functions.ts",
+        input: FUNCTION_MODULES,
       }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
