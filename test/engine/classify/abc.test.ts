@@ -1,16 +1,7 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import { classifyAbc, type AbcResult } from "../../../src/engine/classify/abc";
+import { errorOf } from "../../support/segmentError";
 
-function errorOf(run: () => unknown): SegmentError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SegmentError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegmentError");
-}
 
 function classesOf(result: AbcResult): string[] {
   return Array.from(result.classIndex, (k) => (k < 0 ? "-" : result.labels[k]));

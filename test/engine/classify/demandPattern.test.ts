@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import {
   classifyDemandPattern,
   DEMAND_PATTERNS,
@@ -12,16 +11,8 @@ import {
   STATUS_OK,
   STATUS_TOO_FEW_PERIODS,
 } from "../../../src/engine/classify/xyz";
+import { errorOf } from "../../support/segmentError";
 
-function errorOf(run: () => unknown): SegmentError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SegmentError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegmentError");
-}
 
 /** Rows may differ in length: shorter rows are padded with NaN (missing trailing periods). */
 function classify(rows: number[][], options?: Parameters<typeof classifyDemandPattern>[3]): DemandPatternResult {

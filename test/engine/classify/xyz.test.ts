@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import {
   classifyXyz,
   STATUS_NEGATIVE_DEMAND,
@@ -9,16 +8,8 @@ import {
   type XyzResult,
 } from "../../../src/engine/classify/xyz";
 import { coefficientOfVariation } from "../../../src/engine/stats/descriptive";
+import { errorOf } from "../../support/segmentError";
 
-function errorOf(run: () => unknown): SegmentError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SegmentError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegmentError");
-}
 
 /** Row-major history from one array of periods per item. */
 function historyOf(rows: number[][]): { history: Float64Array; items: number; periods: number } {

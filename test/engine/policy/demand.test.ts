@@ -1,18 +1,7 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import { type ReplenishmentInputs, protectionIntervalDemand } from "../../../src/engine/policy";
+import { expectSegmentError } from "../../support/segmentError";
 
-function expectSegmentError(action: () => unknown, kind: SegmentError["kind"], mentions: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SegmentError);
-  expect((caught as SegmentError).kind).toBe(kind);
-  expect((caught as SegmentError).message).toContain(mentions);
-}
 
 /*
  * Worked examples from S. Chopra & P. Meindl, "Supply Chain Management: Strategy, Planning, and

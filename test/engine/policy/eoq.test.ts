@@ -1,18 +1,7 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import { economicOrderQuantity } from "../../../src/engine/policy";
+import { expectSegmentError } from "../../support/segmentError";
 
-function expectSegmentError(action: () => unknown, kind: SegmentError["kind"], mentions: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SegmentError);
-  expect((caught as SegmentError).kind).toBe(kind);
-  expect((caught as SegmentError).message).toContain(mentions);
-}
 
 describe("economicOrderQuantity", () => {
   it("Best Buy Deskpro computers: D = 12,000/yr, S = $4,000, h = 20% × $500 → Q* = 980", () => {

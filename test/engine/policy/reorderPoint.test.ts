@@ -1,18 +1,7 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import { protectionIntervalDemand, reorderPoint, safetyStock } from "../../../src/engine/policy";
+import { expectSegmentError } from "../../support/segmentError";
 
-function expectSegmentError(action: () => unknown, kind: SegmentError["kind"], mentions: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SegmentError);
-  expect((caught as SegmentError).kind).toBe(kind);
-  expect((caught as SegmentError).message).toContain(mentions);
-}
 
 function expectNear(actual: number, expected: number, relative = 1e-12): void {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(relative * Math.abs(expected));

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import {
   type ReplenishmentInputs,
   expectedFillRate,
@@ -7,18 +6,8 @@ import {
   safetyStockForCycleServiceLevel,
   safetyStockForFillRate,
 } from "../../../src/engine/policy";
+import { expectSegmentError } from "../../support/segmentError";
 
-function expectSegmentError(action: () => unknown, kind: SegmentError["kind"], mentions: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SegmentError);
-  expect((caught as SegmentError).kind).toBe(kind);
-  expect((caught as SegmentError).message).toContain(mentions);
-}
 
 /** |actual − expected| within a relative tolerance (plus a tiny absolute one for values near 0). */
 function expectNear(actual: number, expected: number, relative = 1e-9): void {

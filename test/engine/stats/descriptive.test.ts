@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import {
   coefficientOfVariation,
   countObserved,
@@ -8,16 +7,8 @@ import {
   sum,
   variance,
 } from "../../../src/engine/stats/descriptive";
+import { errorOf } from "../../support/segmentError";
 
-function errorOf(run: () => unknown): SegmentError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof SegmentError) return error;
-    throw error;
-  }
-  throw new Error("expected a SegmentError");
-}
 
 describe("descriptive statistics, worked examples", () => {
   // Microsoft Support, "STDEV function" (same example on the STDEV.S page): breaking strength of 10 tools

@@ -1,5 +1,4 @@
 import fc from "fast-check";
-import { SegmentError } from "../../../src/engine/errors";
 import {
   inverseStandardNormalCdf,
   inverseStandardNormalLoss,
@@ -8,6 +7,7 @@ import {
   standardNormalPdf,
 } from "../../../src/engine/stats/normal";
 import reference from "../../fixtures/normal-reference.json";
+import { expectSegmentError } from "../../support/segmentError";
 
 /*
  * test/fixtures/normal-reference.json was generated once (the script is stored in its "generator"
@@ -19,17 +19,6 @@ import reference from "../../fixtures/normal-reference.json";
 /** Smallest normal double: below it values are subnormal and carry few significant bits. */
 const SMALLEST_NORMAL = 2.2250738585072014e-308;
 
-function expectSegmentError(action: () => unknown, kind: SegmentError["kind"], mentions: string): void {
-  let caught: unknown;
-  try {
-    action();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(SegmentError);
-  expect((caught as SegmentError).kind).toBe(kind);
-  expect((caught as SegmentError).message).toContain(mentions);
-}
 
 describe("inverseStandardNormalCdf", () => {
   it("matches Python's NormalDist().inv_cdf within 1e-9 (in fact ~1e-15) over (1e-12, 1 - 1e-12)", () => {
