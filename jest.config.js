@@ -4,6 +4,8 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
   transform: {
+    // jose's error classes use class fields that break when ts-jest lowers them: esbuild keeps them.
+    "/node_modules/jose/.+\\.js$": "<rootDir>/test/store/support/esbuildTransform.js",
     "^.+\\.(t|j)sx?$": [
       "ts-jest",
       {
@@ -20,7 +22,13 @@ module.exports = {
       },
     ],
   },
-  // mljs and a few small helpers ship ESM only: let them through the transform.
-  transformIgnorePatterns: ["/node_modules/(?!(ml-[^/]+|is-any-array|median-quickselect|num-sort)/)"],
+  // mljs, a few small helpers, jose and the cookie package nested in light-my-request (Fastify's
+  // inject) ship ESM only: let them through the transform.
+  transformIgnorePatterns: ["/node_modules/(?!(ml-[^/]+|is-any-array|median-quickselect|num-sort|jose|cookie)/)(?!.*/node_modules/cookie/)"],
+  // office-addin-mock needs only the OfficeApp enum from office-addin-manifest, whose main module loads
+  // ESM-only dependencies jest can't require; point it at the one CommonJS file that holds the enum.
+  moduleNameMapper: {
+    "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
+  },
   testTimeout: 60000,
 };

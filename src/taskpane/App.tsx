@@ -1,106 +1,82 @@
+/**
+ * The task pane's shell: title, navigation between views (a Fluent TabList: arrow keys move between
+ * tabs, Enter or Space opens one) and the open view, loaded on demand.
+ */
 import * as React from "react";
-import {
-  Badge,
-  Body1,
-  Caption1,
-  Card,
-  CardHeader,
-  makeStyles,
-  Subtitle2,
-  Text,
-  Title3,
-  tokens,
-} from "@fluentui/react-components";
-import { FUNCTION_CATALOG, FunctionEntry } from "./catalog";
+import { Badge, Caption1, makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
+import { VIEWS, type ViewId } from "./views";
+import { DatasetProvider } from "./dataset";
 
 const useStyles = makeStyles({
   root: {
     display: "flex",
     flexDirection: "column",
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
+    minHeight: "100vh",
     minWidth: "280px",
     boxSizing: "border-box",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
   },
-  list: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    margin: 0,
-    padding: 0,
-    listStyleType: "none",
-  },
-  code: {
-    fontFamily: tokens.fontFamilyMonospace,
-    fontSize: tokens.fontSizeBase200,
-    overflowWrap: "anywhere",
-    backgroundColor: tokens.colorNeutralBackground3,
-    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
-    borderRadius: tokens.borderRadiusSmall,
-  },
-  example: {
+  header: {
     display: "flex",
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalS}`,
   },
+  nav: {
+    padding: `0 ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  panel: {
+    flexGrow: 1,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
+    outlineStyle: "none",
+  },
+  title: { margin: 0 },
+  subtitle: { color: tokens.colorNeutralForeground3 },
 });
-
-function FunctionCard({ entry }: { entry: FunctionEntry }) {
-  const styles = useStyles();
-  const headingId = `fn-${entry.name.replace(".", "-")}`;
-  return (
-    <li aria-labelledby={headingId}>
-      <Card size="small">
-        <CardHeader
-          header={
-            <Subtitle2 as="h3" id={headingId}>
-              {entry.name}
-            </Subtitle2>
-          }
-          description={<Caption1>{entry.summary}</Caption1>}
-        />
-        <code className={styles.code}>{entry.signature}</code>
-        <div className={styles.example}>
-          <Text size={200} weight="semibold">
-            Example
-          </Text>
-          <code className={styles.code}>{entry.example}</code>
-          <Caption1>{entry.exampleResult}</Caption1>
-        </div>
-      </Card>
-    </li>
-  );
-}
 
 export interface AppProps {
   /** The Office host, or null when the page runs outside Office (a plain browser). */
   host: string | null;
+  /** The view shown first; Data by default. */
+  initialView?: ViewId;
 }
 
-export function App({ host }: AppProps) {
+export function App({ host, initialView = "data" }: AppProps) {
   const styles = useStyles();
+  const [view, setView] = React.useState<ViewId>(initialView);
+  const current = VIEWS.find((entry) => entry.id === view) ?? VIEWS[0];
+  const View = current.component;
   return (
-    <main className={styles.root} aria-label="Supply Segments">
-      <header>
-        <Title3 as="h1">Supply Segments</Title3>
-        <Body1 as="p">
-          Classify items and size their inventory policies right in your sheet. Type <strong>=SEGMENT.</strong> in a
-          cell; each function takes whole columns and spills one answer per row.
-        </Body1>
-        {host === null && (
-          <Badge appearance="tint" color="warning">
-            Not running inside Excel: the functions work once the add-in is loaded in Excel.
-          </Badge>
-        )}
-      </header>
-      <section aria-label="Functions">
-        <Subtitle2 as="h2">Functions</Subtitle2>
-        <ul className={styles.list}>
-          {FUNCTION_CATALOG.map((entry) => (
-            <FunctionCard key={entry.name} entry={entry} />
-          ))}
-        </ul>
-      </section>
-    </main>
+    <DatasetProvider>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Title3 as="h1" className={styles.title}>
+            Supply Segments
+          </Title3>
+          <Caption1 className={styles.subtitle}>Segment items, then price each segment's policy.</Caption1>
+          {host === null && (
+            <Badge appearance="tint" color="warning">
+              Not running inside Excel: open the add-in in Excel to use your workbook.
+            </Badge>
+          )}
+        </header>
+        <nav className={styles.nav} aria-label="Views">
+          <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as ViewId)} size="medium">
+            {VIEWS.map((entry) => (
+              <Tab key={entry.id} id={`tab-${entry.id}`} value={entry.id} aria-controls={`panel-${entry.id}`} title={entry.description}>
+                {entry.label}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main className={styles.panel} id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`} tabIndex={-1}>
+          <React.Suspense fallback={<Spinner size="small" label={`Opening ${current.label}…`} />}>
+            <View />
+          </React.Suspense>
+        </main>
+      </div>
+    </DatasetProvider>
   );
 }

@@ -66,4 +66,25 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     example: "=SEGMENT.EOQ(12000, 4000, 100)",
     exampleResult: "979.8 units per order.",
   },
+  {
+    name: "SEGMENT.ASSIGN",
+    signature: "=SEGMENT.ASSIGN(definition, features...)",
+    summary: "The segment of each item by a saved segment definition (fallback rules, matrix or rules, overrides).",
+    example: "=SEGMENT.ASSIGN(SegDef_Retail, D2:D4058, E2:E4058, F2:F4058)",
+    exampleResult: "Spills AX, BY, ... next to each SKU; #N/A with the reason where the definition gives none.",
+  },
+  {
+    name: "SEGMENT.EXPLAIN",
+    signature: "=SEGMENT.EXPLAIN(definition, features...)",
+    summary: "Why each item is in its segment, in words.",
+    example: "=SEGMENT.EXPLAIN(SegDef_Retail, D2:F4058)",
+    exampleResult: "revenue 12,340 ≥ A threshold 9,870 (80% cumulative share at design, rank 212 of 4,070) → A; ...",
+  },
+  {
+    name: "SEGMENT.POLICY",
+    signature: "=SEGMENT.POLICY(definition, segment, field)",
+    summary: "A segment's policy field: service level, review period, lead times, transport, forecasting, MOQ, price tier, targets.",
+    example: "=SEGMENT.POLICY(SegDef_Retail, G2#, \"serviceLevel\")",
+    exampleResult: "0.98 for AX, 0.95 for BY, ... one per assigned segment.",
+  },
 ];

@@ -2,7 +2,10 @@ import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./App";
+import { ServicesProvider, type PaneServices } from "./services";
 import { themeForBackground } from "./theme";
+import { createExcelGateway } from "./workbook/excelGateway";
+import { createEngineClient } from "./worker/createEngineWorker";
 
 /* global Office */
 
@@ -10,6 +13,7 @@ function officeBackground(): string | undefined {
   try {
     return Office.context?.officeTheme?.bodyBackgroundColor;
   } catch {
+    // Office.context throws outside Office on some hosts: no Office theme, so the light one.
     return undefined;
   }
 }
@@ -17,9 +21,15 @@ function officeBackground(): string | undefined {
 function render(host: string | null) {
   const container = document.getElementById("root");
   if (!container) throw new Error("taskpane.html has no #root element");
+  const services: PaneServices = {
+    workbook: host === "Excel" ? createExcelGateway() : null,
+    engine: typeof Worker === "function" ? createEngineClient() : null,
+  };
   createRoot(container).render(
     <FluentProvider theme={themeForBackground(officeBackground())} style={{ minHeight: "100vh" }}>
-      <App host={host} />
+      <ServicesProvider services={services}>
+        <App host={host} />
+      </ServicesProvider>
     </FluentProvider>,
   );
 }
