@@ -15,6 +15,8 @@ const DEV_ORIGIN = "https://localhost:3000";
 const FUNCTION_MODULES = [
   "./src/functions/classifyFunctions.ts",
   "./src/functions/policyFunctions.ts",
+  "./src/functions/clusterFunctions.ts",
+  "./src/functions/definitionFunctions.ts",
 ];
 const DEV_PORT = 3000;
 
@@ -52,6 +54,9 @@ module.exports = async (env, argv) => {
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
+      // Views, shared libraries and the engine worker load on demand (React.lazy, new Worker(new URL(...))):
+      // content-hashed names, so a new release never mixes with a cached chunk of the old one.
+      chunkFilename: "[name].[contenthash:8].js",
       clean: true,
     },
     resolve: {

@@ -12,3 +12,5 @@
  */
 import "./classifyFunctions";
 import "./policyFunctions";
+import "./clusterFunctions";
+import "./definitionFunctions";
