@@ -14,6 +14,7 @@ import type { AssignmentChange, AssignmentPage, UploadResult } from "../store/re
 import type { AssignmentRow } from "../store/repo/bulkInsert";
 import type { OverrideView } from "../store/repo/overrides";
 import type { DefinitionView, VersionDetail, VersionSummary } from "../store/repo/views";
+import type { Pseudonymiser } from "../store/pseudonymise";
 
 export type { AssignmentRow, AssignmentPage, AssignmentChange, UploadResult, DefinitionView, VersionDetail, VersionSummary, OverrideView, AuditEvent, VerifyResult, TokenInfo, NewToken, Principal, Change };
 
@@ -91,6 +92,11 @@ export interface Answer<T> {
 
 const seg = encodeURIComponent;
 
+/** The rows with each item id replaced by its pseudonym (same order, same segments and reasons). */
+export async function pseudonymiseRows(rows: readonly AssignmentRow[], pseudonymise: Pseudonymiser): Promise<AssignmentRow[]> {
+  return Promise.all(rows.map(async (row) => ({ ...row, item: await pseudonymise(row.item) })));
+}
+
 export function newIdempotencyKey(): string {
   return globalThis.crypto.randomUUID();
 }
@@ -158,13 +164,21 @@ export class StoreClient {
   /**
    * Uploads every assignment of an approved version, replacing the set in force. `idempotencyKey`
    * (generate one per upload and keep it for retries) makes a retry harmless; `ifMatch` is the ETag
-   * of the assignments read before, or "*" (default) to replace whatever is there.
+   * of the assignments read before, or "*" (default) to replace whatever is there. With
+   * `pseudonymise` (see createPseudonymiser) item ids are replaced by their keyed HMAC first, so
+   * raw customer ids never leave the caller.
    */
-  async uploadAssignments(id: string, version: number, assignments: readonly AssignmentRow[], options: { idempotencyKey: string; ifMatch?: string }): Promise<UploadResult> {
+  async uploadAssignments(
+    id: string,
+    version: number,
+    assignments: readonly AssignmentRow[],
+    options: { idempotencyKey: string; ifMatch?: string; pseudonymise?: Pseudonymiser },
+  ): Promise<UploadResult> {
+    const rows = options.pseudonymise ? await pseudonymiseRows(assignments, options.pseudonymise) : assignments;
     const answer = await this.request<UploadResult>({
       method: "PUT",
       path: `/definitions/${seg(id)}/versions/${version}/assignments`,
-      body: { assignments },
+      body: { assignments: rows },
       headers: { "idempotency-key": options.idempotencyKey, "if-match": options.ifMatch ?? "*" },
       idempotent: true,
     });

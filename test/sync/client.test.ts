@@ -1,4 +1,6 @@
+import { createPseudonymiser, isPseudonym } from "../../src/store/pseudonymise";
 import { newIdempotencyKey, StoreClient, StoreRequestError, StoreUnreachableError } from "../../src/sync/client";
+import { approvedDefinition } from "../store/support/harness";
 import { abcXyzDefinition } from "../store/support/definitions";
 import { flakyFetch, LiveStore, startLiveStore } from "./support";
 
@@ -96,5 +98,21 @@ describe("StoreClient against a live store on loopback", () => {
     const notRetried = await live.client("admin", { fetch: fetchImpl }).createToken({ name: "x", role: "viewer" }).catch((e) => e);
     expect(notRetried).toBeInstanceOf(StoreUnreachableError); // creating a token is not idempotent: one attempt
     expect(state.calls.length).toBe(calls + 1);
+  });
+
+  test("customer ids can be pseudonymised before they leave: the store only ever holds the keyed HMAC", async () => {
+    await approvedDefinition(live.store, "customers");
+    const pseudonymise = await createPseudonymiser("org-secret-".padEnd(40, "x"));
+    const customers = [{ item: "ACME Corp (DE-4711)", segment: "AX" }, { item: "Globex 0042", segment: "CZ" }];
+    const { state, fetchImpl } = flakyFetch();
+    const client = live.client("analyst", { fetch: fetchImpl });
+    await client.uploadAssignments("customers", 1, customers, { idempotencyKey: "cust-1", pseudonymise });
+    const stored = await live.store.context.database.db.selectFrom("assignments").select("item_id").execute();
+    expect(JSON.stringify(stored)).not.toContain("ACME");
+    expect(state.calls).toHaveLength(1);
+    const page = await live.client("viewer").assignments("customers", { item: await pseudonymise("ACME Corp (DE-4711)") });
+    expect(page.assignments).toHaveLength(1);
+    expect(isPseudonym(page.assignments[0].item)).toBe(true);
+    expect(page.assignments[0].segment).toBe("AX");
   });
 });

@@ -214,7 +214,7 @@ export async function readAssignments(context: StoreContext, principal: Principa
     .leftJoin("overrides as o", (join) => join.onRef("o.item_id", "=", "a.item_id").on("o.definition_id", "=", id))
     .select(["a.item_id", "a.segment", "a.reasons", "o.segment as override_segment", "o.reason as override_reason", "o.set_by", "o.set_at"])
     .where("a.upload_key", "=", upload.key);
-  if (query.items) select = select.where("a.item_id", "in", query.items.length > 0 ? query.items : ["\u0001"]);
+  if (query.items && query.items.length > 0) select = select.where("a.item_id", "in", query.items);
   if (query.segment !== undefined) select = select.where(sql<string>`coalesce(o.segment, a.segment)`, "=", query.segment);
   if (query.after !== undefined) select = select.where("a.item_id", ">", query.after);
   const rows = await select.orderBy("a.item_id").limit(query.limit + 1).execute();

@@ -29,9 +29,10 @@ export async function readDefinition(context: StoreContext, principal: Principal
 }
 
 export async function listDefinitions(context: StoreContext, principal: Principal, unit?: string): Promise<DefinitionView[]> {
+  if (!isEnterprise(principal) && principal.units.length === 0) return []; // a principal without units sees nothing
   let query = context.database.reader.selectFrom("definitions").selectAll().orderBy("id");
   if (unit !== undefined) query = query.where("business_unit", "=", unit);
-  if (!isEnterprise(principal)) query = query.where("business_unit", "in", principal.units.length > 0 ? principal.units : ["\u0000"]);
+  if (!isEnterprise(principal)) query = query.where("business_unit", "in", principal.units);
   const definitions = await query.execute();
   if (definitions.length === 0) return [];
   const versions = await context.database.reader

@@ -86,7 +86,8 @@ export async function transition(
         detail: { comment: comment! },
       });
     } else {
-      await update(row, { status: "retired", retired_at: now, updated_at: now, ...(comment ? { comment } : {}) }, {
+      // The version keeps its approval comment; why it was retired goes to the audit event.
+      await update(row, { status: "retired", retired_at: now, updated_at: now }, {
         actor: principal.subject,
         action: "version.retire",
         target,

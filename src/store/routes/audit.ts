@@ -61,7 +61,10 @@ export async function auditRoutes(app: FastifyInstance, context: StoreContext): 
       const { target, action } = request.query;
       if (target !== undefined) query = target.endsWith("/") ? query.where("target", "like", target.replace(/[\\%_]/g, "\\$&") + "%") : query.where("target", "=", target);
       if (action !== undefined) query = query.where("action", "=", action);
-      if (!isEnterprise(principal)) query = query.where("business_unit", "in", principal.units.length > 0 ? principal.units : ["\u0000"]);
+      if (!isEnterprise(principal)) {
+        if (principal.units.length === 0) return { events: [], nextAfter: null }; // a principal without units sees nothing
+        query = query.where("business_unit", "in", principal.units);
+      }
       const rows = await query.orderBy("sequence").limit(pageSize + 1).execute();
       const events = rows.slice(0, pageSize).map(toAuditEvent);
       return { events, nextAfter: rows.length > pageSize ? events[events.length - 1].sequence : null };

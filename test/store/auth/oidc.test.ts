@@ -2,7 +2,7 @@ import * as http from "node:http";
 import { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { abcXyzDefinition } from "../support/definitions";
-import { startTestStore, TestStore } from "../support/harness";
+import { approvedDefinition, DATABASES, startTestStore, TestStore } from "../support/harness";
 
 const ISSUER = "https://login.example.com/tenant";
 const AUDIENCE = "supply-segments-store";
@@ -93,5 +93,33 @@ describe("OpenID Connect bearer tokens, with locally generated keys", () => {
       jwks.closeAllConnections();
       await new Promise((resolve) => jwks.close(resolve));
     }
+  });
+});
+
+describe.each(DATABASES)("an OpenID Connect principal without business units (%s)", (kind) => {
+  let store: TestStore;
+  let jwt: string;
+  beforeAll(async () => {
+    const { publicKey, privateKey } = await generateKeyPair("ES256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "u", alg: "ES256" };
+    store = await startTestStore(kind, { oidc: { issuer: ISSUER, audience: AUDIENCE, jwks: { keys: [jwk] } } });
+    await approvedDefinition(store, "unitless");
+    jwt = await new SignJWT({ sub: "00u7", supply_segments_role: "approver" })
+      .setProtectedHeader({ alg: "ES256", kid: "u" })
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setExpirationTime("5m")
+      .sign(privateKey);
+  });
+  afterAll(async () => store?.close());
+
+  test("sees no definitions and no audit events, and cannot reach a definition", async () => {
+    const headers = { authorization: `Bearer ${jwt}` };
+    const list = await store.app.inject({ method: "GET", url: "/definitions", headers });
+    expect(JSON.parse(list.body)).toEqual({ definitions: [] });
+    const audit = await store.app.inject({ method: "GET", url: "/audit", headers });
+    expect(JSON.parse(audit.body)).toEqual({ events: [], nextAfter: null });
+    const one = await store.app.inject({ method: "GET", url: "/definitions/unitless", headers });
+    expect(one.statusCode).toBe(404);
   });
 });

@@ -33,7 +33,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     return { kind, options: { dataDir }, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
   }
   const schema = `t_${randomBytes(6).toString("hex")}`;
-  const client = new Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+  const client = new Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
   try {
     await client.connect();
   } catch (error) {

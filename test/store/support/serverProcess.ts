@@ -1,22 +1,36 @@
 /**
  * The store as a real process, for the tests that kill it: src/store/main.ts bundled by esbuild
  * the way the command line is (database drivers external), run by node itself so that a signal
- * reaches the server and not a wrapper. Bundling once starts each process in under a second.
+ * reaches the server and not a wrapper. The bundle (in test-artifacts/, rebuilt when a file under
+ * src/ changes) starts each process in under a second.
  */
 import { ChildProcess, spawn } from "node:child_process";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import { buildSync } from "esbuild";
 
 export const REPO_ROOT = path.resolve(__dirname, "../../..");
-const BUNDLE = path.join(REPO_ROOT, "test-artifacts", `store-server-${process.pid}.cjs`);
-let bundled = false;
+let bundle: string | undefined;
+
+/** The newest modification time under `dir`, so a bundle is rebuilt only when a source changed. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : fs.statSync(full).mtimeMs);
+  }
+  return latest;
+}
 
 function bundleServer(): string {
-  if (!bundled) {
+  if (bundle) return bundle;
+  const file = path.join(REPO_ROOT, "test-artifacts", `store-server-${Math.floor(newest(path.join(REPO_ROOT, "src")))}.cjs`);
+  if (!fs.existsSync(file)) {
+    const temporary = `${file}.${process.pid}.tmp`;
     buildSync({
       entryPoints: [path.join(REPO_ROOT, "src/store/main.ts")],
-      outfile: BUNDLE,
+      outfile: temporary,
       bundle: true,
       platform: "node",
       target: "node20",
@@ -24,9 +38,13 @@ function bundleServer(): string {
       external: ["better-sqlite3", "pg", "pg-native"],
       logLevel: "warning",
     });
-    bundled = true;
+    fs.renameSync(temporary, file); // atomic: a parallel test file never runs half a bundle
+    for (const stale of fs.readdirSync(path.dirname(file))) {
+      if (/^store-server-\d+\.cjs$/.test(stale) && path.join(path.dirname(file), stale) !== file) fs.rmSync(path.join(path.dirname(file), stale), { force: true });
+    }
   }
-  return BUNDLE;
+  bundle = file;
+  return file;
 }
 
 export interface ServerProcess {
