@@ -1,11 +1,13 @@
 /**
  * One engine on one data file, in a process of its own, for `npm run bench:cluster` (bench/cluster.ts,
  * which bundles this file with esbuild and runs it with plain node).
- * Usage: node child.mjs <engine> <file> <items> <dimensions> <k> <restarts> <seed>
- *   engine: "segments" (this engine), "ml-kmeans" (the mljs baseline) or "none" (only loads the input:
- *   the memory baseline the others are measured against).
- * Prints one JSON line: { ms, centroids, iterations, maxRssKb }. The wall time covers the clustering call
+ * Usage: node --expose-gc child.mjs <engine> <file> <items> <dimensions> <k> <restarts> <seed>
+ *   engine: "segments" (this engine) or "ml-kmeans" (the mljs baseline).
+ * Prints one JSON line: { ms, centroids, iterations, peakKb }. The wall time covers the clustering call
  * alone (for ml-kmeans also the conversion to arrays of arrays its API needs, and picking the best start).
+ * peakKb is the peak resident memory during the call above what the process held just before it (the
+ * runtime and the input): Linux's peak counter is reset first (`5` to /proc/self/clear_refs), the same
+ * way bench/cluster_sklearn.py measures scikit-learn; null where /proc does not allow it.
  */
 import * as fs from "node:fs";
 import { kmeans as mlKmeans } from "ml-kmeans";
@@ -21,7 +23,7 @@ const seed = Number(seedText);
 /**
  * The input as a Float64Array of its own. Copied out of the file buffer: the first pass over a buffer
  * fresh from readFileSync pays its page faults (~0.15 s for 32 MB here), which NumPy's fromfile has
- * already paid; every engine, and the baseline, start from the same resident copy.
+ * already paid; every engine starts from the same resident copy.
  */
 function readMatrix(): Float64Array {
   const bytes = fs.readFileSync(file);
@@ -57,8 +59,33 @@ function inertiaOf(rows: number[][], centroids: number[][]): number {
   return inertia;
 }
 
+function residentKb(field: "VmRSS" | "VmHWM"): number {
+  const line = fs.readFileSync("/proc/self/status", "utf8").split("\n").find((l) => l.startsWith(`${field}:`));
+  return line ? parseInt(line.slice(field.length + 1), 10) : NaN;
+}
+
+/**
+ * Drops garbage (the file buffer the input was copied from: V8 frees such memory on a background
+ * thread, hence the pauses) and resets the peak counter; returns the resident size to measure from,
+ * or null.
+ */
+async function startPeakMeasure(): Promise<number | null> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  for (let round = 0; round < 2; round++) {
+    collect?.();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  try {
+    fs.writeFileSync("/proc/self/clear_refs", "5");
+    return residentKb("VmRSS");
+  } catch {
+    return null;
+  }
+}
+
 const values = readMatrix();
 let output: { ms: number; centroids: number[]; iterations: number };
+const before = await startPeakMeasure();
 if (engine === "segments") {
   const start = performance.now();
   const result = kmeans(values, itemCount, dimensionCount, k, { restarts, seed });
@@ -77,9 +104,8 @@ if (engine === "segments") {
     if (best === undefined || inertia < best.inertia) best = { inertia, centroids: result.centroids, iterations: result.iterations };
   }
   output = { ms: performance.now() - start, centroids: best!.centroids.flat(), iterations: best!.iterations };
-} else if (engine === "none") {
-  output = { ms: 0, centroids: [], iterations: 0 };
 } else {
   throw new Error(`unknown engine ${engine}`);
 }
-process.stdout.write(JSON.stringify({ ...output, maxRssKb: process.resourceUsage().maxRSS }) + "\n");
+const peakKb = before === null ? null : Math.max(0, residentKb("VmHWM") - before);
+process.stdout.write(JSON.stringify({ ...output, peakKb }) + "\n");

@@ -200,6 +200,12 @@ export function cluster(
   });
 }
 
+/**
+ * k-means++ starts per k in SEGMENT.KSELECT: fewer than CLUSTER's 10, since it clusters once for every
+ * k; four starts still give the best of four and three pairs of starts to compare for stability.
+ */
+const KSELECT_RESTARTS = 4;
+
 /** SEGMENT.KSELECT: k, inertia, silhouette, marginal gain, stability and the recommendation, one row per k. */
 export function kselect(featuresArgument: ExcelArgument, kMinArgument: ExcelArgument, kMaxArgument: ExcelArgument): TableCell[][] {
   return guarded<TableCell>(() => {
@@ -221,6 +227,7 @@ export function kselect(featuresArgument: ExcelArgument, kMinArgument: ExcelArgu
       dimensions: features.dimensions,
       kMin: low,
       kMax: high,
+      restarts: KSELECT_RESTARTS,
     });
     const leftOut = features.rowProblems.size;
     const note = leftOut > 0 ? ` (${leftOut} row(s) left out for blank or bad cells)` : "";

@@ -17,7 +17,7 @@ export function cluster(features: any[][], k: any[][], weights?: any[][], seed?:
 }
 
 /**
- * Helps choose the number of segments: for each k, the within-segment spread (inertia, for the elbow), the mean silhouette, the share of spread the k-th segment explains, the agreement between random starts, and a recommended k with the reason.
+ * Helps choose the number of segments: for each k (4 random starts each), the within-segment spread (inertia, for the elbow), the mean silhouette, the share of spread the k-th segment explains, the agreement between random starts, and a recommended k with the reason.
  * @customfunction KSELECT
  * @param features Items down, dimensions across, as for SEGMENT.CLUSTER (z-score scaling, weights 1).
  * @param [kMin] Smallest number of segments to try (default 2).

@@ -17,6 +17,7 @@
  */
 import { invalidInput } from "../errors";
 import { coordinate, squaredDistanceToFixed } from "./distance";
+import type { DataSummary } from "./lloyd";
 import type { RandomStream } from "./random";
 import type { ClusterTask } from "./task";
 
@@ -27,8 +28,9 @@ export function defaultLocalTrials(k: number): number {
 
 /**
  * Fills `centroids` (k × d, row-major) with k-means++ centres and, for every item, `labels` (nearest
- * centre), `nearest` (its squared distance) and `second` (the squared distance to the second-nearest
- * centre; Infinity when k = 1). Yields its progress after each centre.
+ * centre) and `second` (the distance to the second-nearest centre; Infinity when k = 1); `nearest` is
+ * scratch. When k > 1 the last pass also fills `sums` and `counts` (each centre's items: coordinate
+ * sums and count), which saves Lloyd's first pass; returns whether it did. Yields after each centre.
  */
 export function* kmeansPlusPlus(
   values: Float64Array,
@@ -41,7 +43,10 @@ export function* kmeansPlusPlus(
   labels: Int32Array,
   nearest: Float64Array,
   second: Float64Array,
-): ClusterTask<void> {
+  summary: DataSummary,
+  sums: Float64Array,
+  counts: Float64Array,
+): ClusterTask<boolean> {
   const n = itemCount;
   const d = dimensionCount;
   const trials = localTrials;
@@ -52,12 +57,20 @@ export function* kmeansPlusPlus(
   const candidateRows = new Float64Array(trials * d);
 
   copyRow(values, random.nextInt(n), centroids, 0, d);
-  nearest.fill(Infinity);
-  second.fill(Infinity);
-  let potential = addCentreAndPick(values, n, d, centroids, 0, labels, nearest, second, draws, order, candidates, 0);
+  // The potential once the first centre c is in is known without a pass: Σ‖x − c‖² = n·(Σ variance +
+  // ‖mean − c‖²). So the first step's candidates are drawn now and found in the pass that adds c.
+  let estimate = 0;
+  for (let t = 0; t < d; t++) estimate += summary.variance[t] + (summary.mean[t] - centroids[t]) ** 2;
+  estimate *= n;
+  const picking = k > 1 && estimate > 0;
+  if (picking) prepareDraws(random, estimate, draws, order, trials);
+  let potential = addCentreAndPick(values, n, d, centroids, 0, labels, nearest, second, draws, order, candidates, picking ? trials : 0, true);
   if (k > 1) {
-    prepareDraws(random, potential, draws, order, trials);
-    pickOnly(nearest, n, draws, order, candidates, trials);
+    // The estimate is exact up to rounding; should rounding have moved it, draw again on the true total.
+    if (!picking || Math.abs(potential - estimate) > 1e-9 * potential) {
+      prepareDraws(random, potential, draws, order, trials);
+      pickOnly(nearest, n, draws, order, candidates, trials);
+    }
     yield 1 / k;
   }
 
@@ -76,11 +89,15 @@ export function* kmeansPlusPlus(
     // The winner's score is the potential once it is added (the same sums in the same order): draw the
     // next step's candidates now and find them in the same pass that adds the centre.
     const next = potentials[best];
-    const picking = c + 1 < k;
-    if (picking) prepareDraws(random, next, draws, order, trials);
-    potential = addCentreAndPick(values, n, d, centroids, c, labels, nearest, second, draws, order, candidates, picking ? trials : 0);
+    if (c + 1 < k) {
+      prepareDraws(random, next, draws, order, trials);
+      potential = addCentreAndPick(values, n, d, centroids, c, labels, nearest, second, draws, order, candidates, trials, false);
+    } else {
+      addLastCentre(values, n, d, centroids, c, labels, nearest, second, sums, counts);
+    }
     yield (c + 1) / k;
   }
+  return k > 1;
 }
 
 /** Draws `trials` values uniform on [0, total) and orders them, for one increasing walk. */
@@ -152,12 +169,13 @@ function scoreCandidates(
  * Takes centre c into account — nearest and second-nearest squared distance and nearest centre of
  * every item, updated without branches (see {@link scoreCandidates}) — and, when `picks` > 0, picks
  * the next step's candidates (draws made in advance from the new potential) from the running sum of
- * the new nearest squared distances. Returns the new potential.
+ * the new nearest squared distances; `first` for the first centre, when no centre is near yet.
+ * Returns the new potential.
  */
 function addCentreAndPick(
   values: Float64Array, n: number, d: number, centroids: Float64Array, c: number,
   labels: Int32Array, nearest: Float64Array, second: Float64Array,
-  draws: Float64Array, order: Int32Array, picked: Int32Array, picks: number,
+  draws: Float64Array, order: Int32Array, picked: Int32Array, picks: number, first: boolean,
 ): number {
   const co = c * d;
   const c0 = coordinate(centroids, co, 0, d);
@@ -172,8 +190,9 @@ function addCentreAndPick(
   let lastPositive = 0;
   let threshold = picks > 0 ? draws[order[0]] : Infinity;
   for (let i = 0, o = 0; i < n; i++, o += d) {
-    const current = nearest[i];
-    const previousSecond = second[i];
+    // The first centre: nothing is near yet (read as Infinity rather than filling the arrays first).
+    const current = first ? Infinity : nearest[i];
+    const previousSecond = first ? Infinity : second[i];
     const dist = squaredDistanceToFixed(values, o, d, c0, c1, c2, c3, centroids, co);
     const closer = +(dist < current);
     select[0] = current;
@@ -197,6 +216,45 @@ function addCentreAndPick(
   // Rounding can leave the running sum a hair below a draw near the total: take the last item that can be picked.
   while (next < picks) picked[order[next++]] = lastPositive;
   return running;
+}
+
+/**
+ * The last centre: as {@link addCentreAndPick} without the draws, and in the same pass the centre sums
+ * and counts Lloyd's iterations start from, and the second-nearest squared distances turned into
+ * distances (the lower bounds).
+ */
+function addLastCentre(
+  values: Float64Array, n: number, d: number, centroids: Float64Array, c: number,
+  labels: Int32Array, nearest: Float64Array, second: Float64Array, sums: Float64Array, counts: Float64Array,
+): void {
+  const co = c * d;
+  const c0 = coordinate(centroids, co, 0, d);
+  const c1 = coordinate(centroids, co, 1, d);
+  const c2 = coordinate(centroids, co, 2, d);
+  const c3 = coordinate(centroids, co, 3, d);
+  const select = new Float64Array(2);
+  const selectLabel = new Int32Array(2);
+  selectLabel[1] = c;
+  sums.fill(0);
+  counts.fill(0);
+  for (let i = 0, o = 0; i < n; i++, o += d) {
+    const current = nearest[i];
+    const previousSecond = second[i];
+    const dist = squaredDistanceToFixed(values, o, d, c0, c1, c2, c3, centroids, co);
+    const closer = +(dist < current);
+    select[0] = previousSecond;
+    select[1] = dist;
+    const secondIfNotCloser = select[+(dist < previousSecond)];
+    select[0] = secondIfNotCloser;
+    select[1] = current;
+    second[i] = Math.sqrt(select[closer]);
+    selectLabel[0] = labels[i];
+    const label = selectLabel[closer];
+    labels[i] = label;
+    const so = label * d;
+    for (let t = 0; t < d; t++) sums[so + t] += values[o + t];
+    counts[label]++;
+  }
 }
 
 function copyRow(from: Float64Array, row: number, to: Float64Array, toRow: number, d: number): void {

@@ -6,14 +6,15 @@
  *
  * Settings and stopping rule follow scikit-learn's KMeans (k-means++ with 2 + ⌊ln k⌋ greedy trials,
  * tol 1e-4 relative to the mean per-dimension variance, 300 iterations), so that inertia compares at
- * equal restarts. Memory beyond the input: 32 bytes per item (labels, best labels, two bounds).
+ * equal restarts. Memory beyond the input: 24 bytes per item (labels, best labels, the k-means++
+ * distances and a lower bound).
  *
  * Segments are numbered in a canonical order — largest first, ties by the centre's coordinates — so
  * that the numbering does not depend on which start won or on the order of the rows.
  */
 import { invalidInput, outOfRange } from "../errors";
 import { defaultLocalTrials } from "./init";
-import { KMeansAlgorithm, runStart, StartOutcome, StartSettings, Workspace } from "./lloyd";
+import { DataSummary, KMeansAlgorithm, runStart, StartOutcome, StartSettings, Workspace } from "./lloyd";
 import { createRandom, DEFAULT_SEED, checkSeed } from "./random";
 import { ClusterTask, runTask, TaskControl, within } from "./task";
 
@@ -111,7 +112,10 @@ export function* kmeansTask(
   const settings = resolveSettings(k, itemCount, dimensionCount, options);
   const n = itemCount;
   const d = dimensionCount;
-  const absoluteTolerance = settings.tolerance * meanVariance(values, n, d);
+  const summary = summarize(values, n, d);
+  let meanVariance = 0;
+  for (let t = 0; t < d; t++) meanVariance += summary.variance[t] / d;
+  const absoluteTolerance = settings.tolerance * meanVariance;
   const random = createRandom(settings.seed);
   const work = new Workspace(n, d, k);
 
@@ -126,7 +130,7 @@ export function* kmeansTask(
       onIteration: onIteration && ((inertia, iteration, changed) => onIteration({ restart, iteration, inertia, changed })),
     };
     const outcome = yield* within(
-      runStart(values, n, d, work, random, start, absoluteTolerance),
+      runStart(values, n, d, work, random, start, absoluteTolerance, summary),
       restart / settings.restarts,
       (restart + 1) / settings.restarts,
     );
@@ -204,12 +208,12 @@ function resolveSettings(k: number, n: number, d: number, options: KMeansOptions
 }
 
 /**
- * Mean over dimensions of the population variance, in one pass; also rejects NaN and ±Infinity,
- * naming the cell. Sums are taken about the first item, which keeps the one-pass formula
- * Σ(x − x₀)²/n − (Σ(x − x₀)/n)² from cancelling when the values sit far from 0 (it only sets the
- * tolerance, so a few digits are plenty).
+ * Per-dimension mean and population variance, in one pass; also rejects NaN and ±Infinity, naming the
+ * cell. Sums are taken about the first item, which keeps the one-pass formula
+ * Σ(x − x₀)²/n − (Σ(x − x₀)/n)² from cancelling when the values sit far from 0. The variance sets the
+ * tolerance and the first k-means++ potential; neither needs more than a few digits.
  */
-function meanVariance(values: Float64Array, n: number, d: number): number {
+function summarize(values: Float64Array, n: number, d: number): DataSummary {
   const sum = new Float64Array(d);
   const squares = new Float64Array(d);
   for (let i = 0, o = 0; i < n; i++, o += d) {
@@ -221,12 +225,14 @@ function meanVariance(values: Float64Array, n: number, d: number): number {
       squares[t] += shifted * shifted;
     }
   }
-  let total = 0;
+  const mean = new Float64Array(d);
+  const variance = new Float64Array(d);
   for (let t = 0; t < d; t++) {
-    const mean = sum[t] / n;
-    total += Math.max(0, squares[t] / n - mean * mean);
+    const shiftedMean = sum[t] / n;
+    mean[t] = values[t] + shiftedMean;
+    variance[t] = Math.max(0, squares[t] / n - shiftedMean * shiftedMean);
   }
-  return total / d;
+  return { mean, variance };
 }
 
 /** Renumbers segments largest first (ties: smaller centre coordinates first) and counts their items. */

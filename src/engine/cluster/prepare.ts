@@ -25,16 +25,16 @@
  */
 import { invalidInput } from "../errors";
 import { quantilesInPlace } from "../stats/quantile";
+import { applyTransform, DimensionTransform, fitTransform, plainZero, TRANSFORMS as TRANSFORM_KINDS, TransformState } from "./transform";
 
-export type DimensionTransform = "none" | "log1p" | "rank";
+export { applyTransform, MAX_RANK_KNOTS, TRANSFORMS } from "./transform";
+export type { DimensionTransform, TransformState } from "./transform";
+
 export type Scaling = "zscore" | "robust" | "minmax" | "none";
 export type MissingPolicy = "exclude" | "median";
 export type OutlierPolicy = "clip" | "keep";
 
 export const SCALINGS: readonly Scaling[] = ["zscore", "robust", "minmax", "none"];
-export const TRANSFORMS: readonly DimensionTransform[] = ["none", "log1p", "rank"];
-/** Most knots a rank transform stores; more distinct values are interpolated between evenly spaced ones. */
-export const MAX_RANK_KNOTS = 1024;
 
 export interface PrepareOptions {
   /** Dimension names, for messages and profiles (default "dimension 1", "dimension 2", ...). */
@@ -52,12 +52,6 @@ export interface PrepareOptions {
   /** IQR multiple of the clipping fences (default 3, Tukey's "far out"). */
   outlierFence?: number;
 }
-
-/** A fitted transform. `rank` keeps its knots: value → mid-rank fraction, interpolated between them. */
-export type TransformState =
-  | { kind: "none" }
-  | { kind: "log1p" }
-  | { kind: "rank"; values: number[]; fractions: number[] };
 
 /**
  * Everything needed to prepare an item as the clustering did: plain JSON (numbers, strings, null for
@@ -109,7 +103,7 @@ export function prepareFeatures(
   const n = itemCount;
   const d = dimensionCount;
   const dimensions = resolveDimensions(options.dimensions, d);
-  const transforms = resolvePerDimension(options.transforms ?? "none", d, TRANSFORMS, "transforms");
+  const transforms = resolvePerDimension(options.transforms ?? "none", d, TRANSFORM_KINDS, "transforms");
   const scaling = oneOf(options.scaling ?? "zscore", SCALINGS, "scaling");
   const missing = oneOf(options.missing ?? "exclude", ["exclude", "median"] as const, "missing");
   const outliers = oneOf(options.outliers ?? "clip", ["clip", "keep"] as const, "outliers");
@@ -259,62 +253,6 @@ export function applyPreparation(preparation: Preparation, values: Float64Array,
     }
   }
   return { values: kept === itemCount ? out : out.slice(0, kept * d), itemCount: kept, rows: Int32Array.from(rows) };
-}
-
-/** The transform of one value, as fitted. */
-export function applyTransform(state: TransformState, value: number): number {
-  switch (state.kind) {
-    case "log1p":
-      return value < 0 ? -Math.log1p(-value) : Math.log1p(value);
-    case "rank":
-      return rankFraction(state.values, state.fractions, value);
-    default:
-      return value;
-  }
-}
-
-function fitTransform(kind: DimensionTransform, column: Float64Array): TransformState {
-  if (kind !== "rank") return { kind };
-  const sorted = column.slice().sort();
-  const n = sorted.length;
-  const distinct: number[] = [];
-  const fractions: number[] = [];
-  for (let start = 0; start < n; ) {
-    let end = start + 1;
-    while (end < n && sorted[end] === sorted[start]) end++;
-    distinct.push(plainZero(sorted[start]));
-    fractions.push((start + (end - start) / 2) / n); // items below + half the ties
-    start = end;
-  }
-  if (distinct.length <= MAX_RANK_KNOTS) return { kind, values: distinct, fractions };
-  const values: number[] = [];
-  const kept: number[] = [];
-  for (let m = 0; m < MAX_RANK_KNOTS; m++) {
-    const at = Math.round((m * (distinct.length - 1)) / (MAX_RANK_KNOTS - 1));
-    values.push(distinct[at]);
-    kept.push(fractions[at]);
-  }
-  return { kind, values, fractions: kept };
-}
-
-function rankFraction(knots: readonly number[], fractions: readonly number[], value: number): number {
-  const last = knots.length - 1;
-  if (value <= knots[0]) return fractions[0];
-  if (value >= knots[last]) return fractions[last];
-  let lo = 0;
-  let hi = last;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
-    if (knots[mid] <= value) lo = mid;
-    else hi = mid;
-  }
-  if (knots[lo] === value) return fractions[lo];
-  return fractions[lo] + ((value - knots[lo]) / (knots[hi] - knots[lo])) * (fractions[hi] - fractions[lo]);
-}
-
-/** −0 and +0 are one number, but JSON keeps only +0: fitted numbers use +0 so a stored model repeats them exactly. */
-function plainZero(value: number): number {
-  return value === 0 ? 0 : value;
 }
 
 function fitScaler(method: Scaling, column: Float64Array, median: number, iqr: number): { center: number; scale: number; constant: boolean } {
