@@ -14,8 +14,8 @@ export const SHEET_NAME_LIMIT = 31;
 export const DEFINITION_NAME_PREFIX = "SegDef_";
 export const DEFINED_NAME_LIMIT = 255;
 
-export type ResultKind = "Assignments" | "Summary" | "Policies";
-export const RESULT_KINDS: readonly ResultKind[] = ["Assignments", "Summary", "Policies"];
+export type ResultKind = "Assignments" | "Summary" | "Policies" | "KPIs" | "Comparison";
+export const RESULT_KINDS: readonly ResultKind[] = ["Assignments", "Summary", "Policies", "KPIs", "Comparison"];
 
 /** The text with what a sheet name can't hold replaced, trimmed; "Segments" when nothing is left. */
 export function sanitizeSheetText(text: string): string {

@@ -6,6 +6,7 @@ import * as React from "react";
 import { Badge, Caption1, makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
 import { VIEWS, type ViewId } from "./views";
 import { DatasetProvider } from "./dataset";
+import { DesignProvider } from "./design";
 
 const useStyles = makeStyles({
   root: {
@@ -50,6 +51,7 @@ export function App({ host, initialView = "data" }: AppProps) {
   const View = current.component;
   return (
     <DatasetProvider>
+      <DesignProvider>
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1" className={styles.title}>
@@ -77,6 +79,7 @@ export function App({ host, initialView = "data" }: AppProps) {
           </React.Suspense>
         </main>
       </div>
+      </DesignProvider>
     </DatasetProvider>
   );
 }
