@@ -3,8 +3,28 @@
  * tabs, Enter or Space opens one) and the open view, loaded on demand.
  */
 import * as React from "react";
-import { Badge, Caption1, makeStyles, Spinner, Tab, TabList, Title3, tokens } from "@fluentui/react-components";
-import { VIEWS, type ViewId } from "./views";
+import {
+  Badge,
+  Button,
+  Caption1,
+  makeStyles,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Overflow,
+  OverflowItem,
+  Spinner,
+  Tab,
+  TabList,
+  Title3,
+  tokens,
+  useIsOverflowItemVisible,
+  useOverflowMenu,
+} from "@fluentui/react-components";
+import { MoreHorizontalRegular } from "@fluentui/react-icons";
+import { VIEWS, type ViewEntry, type ViewId } from "./views";
 import { DatasetProvider } from "./dataset";
 import { DesignProvider } from "./design";
 
@@ -28,6 +48,7 @@ const useStyles = makeStyles({
     padding: `0 ${tokens.spacingHorizontalS}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  tabs: { minWidth: 0, overflow: "hidden", flexWrap: "nowrap" },
   panel: {
     flexGrow: 1,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
@@ -36,6 +57,42 @@ const useStyles = makeStyles({
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },
 });
+
+/** One view in the "More" menu, listed only while its tab is hidden for want of width. */
+function OverflowMenuItem({ entry, onSelect }: { entry: ViewEntry; onSelect(id: ViewId): void }) {
+  const visible = useIsOverflowItemVisible(entry.id);
+  if (visible) return null;
+  return (
+    <MenuItem onClick={() => onSelect(entry.id)} title={entry.description}>
+      {entry.label}
+    </MenuItem>
+  );
+}
+
+/** The "More" button: the views whose tabs do not fit a narrow pane. */
+function MoreViews({ onSelect }: { onSelect(id: ViewId): void }) {
+  const { ref, isOverflowing, overflowCount } = useOverflowMenu<HTMLButtonElement>();
+  if (!isOverflowing) return null;
+  return (
+    <Menu hasIcons={false}>
+      <MenuTrigger disableButtonEnhancement>
+        <Button
+          appearance="transparent"
+          ref={ref}
+          icon={<MoreHorizontalRegular />}
+          aria-label={`${overflowCount} more ${overflowCount === 1 ? "view" : "views"}`}
+        />
+      </MenuTrigger>
+      <MenuPopover>
+        <MenuList>
+          {VIEWS.map((entry) => (
+            <OverflowMenuItem key={entry.id} entry={entry} onSelect={onSelect} />
+          ))}
+        </MenuList>
+      </MenuPopover>
+    </Menu>
+  );
+}
 
 export interface AppProps {
   /** The Office host, or null when the page runs outside Office (a plain browser). */
@@ -65,13 +122,18 @@ export function App({ host, initialView = "data" }: AppProps) {
           )}
         </header>
         <nav className={styles.nav} aria-label="Views">
-          <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as ViewId)} size="medium">
-            {VIEWS.map((entry) => (
-              <Tab key={entry.id} id={`tab-${entry.id}`} value={entry.id} aria-controls={`panel-${entry.id}`} title={entry.description}>
-                {entry.label}
-              </Tab>
-            ))}
-          </TabList>
+          <Overflow minimumVisible={2}>
+            <TabList selectedValue={view} onTabSelect={(_, data) => setView(data.value as ViewId)} size="medium" className={styles.tabs}>
+              {VIEWS.map((entry) => (
+                <OverflowItem key={entry.id} id={entry.id} priority={entry.id === view ? 2 : 1}>
+                  <Tab id={`tab-${entry.id}`} value={entry.id} aria-controls={`panel-${entry.id}`} title={entry.description}>
+                    {entry.label}
+                  </Tab>
+                </OverflowItem>
+              ))}
+              <MoreViews onSelect={setView} />
+            </TabList>
+          </Overflow>
         </nav>
         <main className={styles.panel} id={`panel-${current.id}`} role="tabpanel" aria-labelledby={`tab-${current.id}`} tabIndex={-1}>
           <React.Suspense fallback={<Spinner size="small" label={`Opening ${current.label}…`} />}>

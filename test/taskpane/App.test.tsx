@@ -9,10 +9,10 @@ import { App } from "../../src/taskpane/App";
 import { FUNCTION_CATALOG } from "../../src/taskpane/catalog";
 import { ServicesProvider } from "../../src/taskpane/services";
 import { themeForBackground } from "../../src/taskpane/theme";
-import { VIEWS } from "../../src/taskpane/views";
+import { VIEWS, type ViewId } from "../../src/taskpane/views";
 
 /** Renders the pane and lets the lazily loaded view arrive inside act(). */
-async function renderPane(host: string | null, initialView?: "data" | "functions") {
+async function renderPane(host: string | null, initialView?: ViewId) {
   await act(async () => {
     render(
       <FluentProvider theme={webLightTheme}>
@@ -29,13 +29,13 @@ test("the shell: a title, a labelled list of views with Data first, and the open
   expect(screen.getByRole("heading", { level: 1, name: "Supply Segments" })).toBeTruthy();
   const nav = screen.getByRole("navigation", { name: "Views" });
   const tabs = within(nav).getAllByRole("tab");
-  expect(tabs).toEqual([within(nav).getByRole("tab", { name: "Data" }), within(nav).getByRole("tab", { name: "Functions" })]);
+  expect(tabs).toEqual(["Data", "Design", "Policies", "Scenarios", "KPIs", "Governance", "Functions"].map((name) => within(nav).getByRole("tab", { name })));
   expect(tabs[0].getAttribute("aria-selected")).toBe("true");
   const panel = screen.getByRole("tabpanel");
   expect(panel.getAttribute("aria-labelledby")).toBe(tabs[0].id);
   expect(tabs[0].getAttribute("aria-controls")).toBe(panel.id);
-  // Only built views are listed.
-  expect(VIEWS.map((view) => view.id)).toEqual(["data", "functions"]);
+  // The order of work: data, design, policies, scenarios, KPIs, sign-off; the function list last.
+  expect(VIEWS.map((view) => view.id)).toEqual(["data", "design", "policies", "scenarios", "kpis", "governance", "functions"]);
 });
 
 test("the Functions view lists every function with its signature and an example", async () => {
