@@ -7,6 +7,7 @@ import { type Command, Option } from "commander";
 import * as path from "node:path";
 import type { LineRules } from "../engine/apply/applyDefinition";
 import { DEFAULT_THRESHOLDS, type ReadinessThresholds } from "../engine/readiness/readiness";
+import { DEFAULT_LINE_RULES, describeNonProductRule, type NonProductRule, nonProductTest } from "../engine/transactions/lineRules";
 import { CliError } from "./errors";
 import type { DateFormat } from "./io/cellParsing";
 import { type ColumnMapping, readTransactions, type ReadResult } from "./io/transactionsReader";
@@ -59,7 +60,7 @@ export function addDataOptions(command: Command): Command {
     .addOption(
       new Option("--returns <mode>", "negative quantities: exclude them from demand and revenue, or net them against sales")
         .choices(["exclude", "net"])
-        .default("exclude"),
+        .default(DEFAULT_LINE_RULES.returns),
     )
     .option("--non-product <regex>", 'item codes that are not products, left out and reported (default: codes with no digit, e.g. POST, M, BANK CHARGES; "none" keeps all)')
     .option("--min-history <periods>", "readiness: periods of history an item needs", String(DEFAULT_THRESHOLDS.minHistoryPeriods))
@@ -121,28 +122,25 @@ export function mappingOf(options: DataOptions): ColumnMapping {
   };
 }
 
-/** The default non-product rule: a code without any digit (POST, D, M, DOT, BANK CHARGES, AMAZONFEE). */
-const NO_DIGIT = /^\D*$/;
-
 export function lineRulesOf(options: DataOptions): LineRules & { nonProductRule: string } {
-  let test: (code: string) => boolean;
+  let rule: NonProductRule;
   let nonProductRule: string;
   if (options.nonProduct === undefined) {
-    test = (code) => NO_DIGIT.test(code);
-    nonProductRule = "codes with no digit (the default; --non-product REGEX to change, none to keep all)";
+    rule = DEFAULT_LINE_RULES.nonProduct;
+    nonProductRule = `${describeNonProductRule(rule)} (the default; --non-product REGEX to change, none to keep all)`;
   } else if (options.nonProduct === "none") {
-    test = () => false;
+    rule = { kind: "none" };
     nonProductRule = "none (--non-product none)";
   } else {
-    let pattern: RegExp;
     try {
-      pattern = new RegExp(options.nonProduct);
+      new RegExp(options.nonProduct);
     } catch (error) {
       throw new CliError(`--non-product is not a valid regular expression: ${(error as Error).message}`);
     }
-    test = (code) => pattern.test(code);
-    nonProductRule = `codes matching /${options.nonProduct}/`;
+    rule = { kind: "pattern", pattern: options.nonProduct };
+    nonProductRule = describeNonProductRule(rule);
   }
+  const test = nonProductTest(rule);
   if (options.delimiter !== undefined && options.delimiter.length !== 1) {
     const named: Record<string, string> = { "\\t": "\t", tab: "\t" };
     if (!(options.delimiter in named)) throw new CliError(`--delimiter must be one character (or "tab"); got "${options.delimiter}"`);

@@ -12,13 +12,16 @@
  */
 import { newIdempotencyKey, StoreClient, StoreRequestError } from "./client";
 import type { AssignmentRow } from "./client";
+import { submitForApproval } from "./submitForApproval";
 
 export type OutboxOperation =
   | { kind: "createDefinition"; document: unknown; businessUnit?: string }
   | { kind: "saveDraft"; definitionId: string; document: unknown; etag: string }
   | { kind: "submit"; definitionId: string; version: number; etag: string }
   | { kind: "uploadAssignments"; definitionId: string; version: number; assignments: AssignmentRow[]; ifMatch?: string }
-  | { kind: "setOverride"; definitionId: string; item: string; segment: string; reason: string; etag: string };
+  | { kind: "setOverride"; definitionId: string; item: string; segment: string; reason: string; etag: string }
+  /** Create or update the definition and submit it (submitForApproval.ts); etag as the user last saw it, null when absent. */
+  | { kind: "submitForApproval"; document: unknown; businessUnit?: string; etag?: string | null };
 
 export interface OutboxEntry {
   key: string;
@@ -207,6 +210,8 @@ export function clientSender(client: StoreClient): Sender {
         return client.uploadAssignments(operation.definitionId, operation.version, operation.assignments, { idempotencyKey: key, ifMatch: operation.ifMatch });
       case "setOverride":
         return client.setOverride(operation.definitionId, operation.item, { segment: operation.segment, reason: operation.reason }, operation.etag);
+      case "submitForApproval":
+        return submitForApproval(client, operation, key);
     }
   };
 }

@@ -7,8 +7,8 @@
  */
 import { type Command, Option } from "commander";
 import { formatCount } from "../../engine/definition/format";
-import { assessReadiness } from "../../engine/readiness/readiness";
-import { aggregateTransactions } from "../../engine/transactions/aggregate";
+import { invalidInput } from "../../engine/errors";
+import { assessLinesReadiness, READINESS_EXCEPTIONS } from "../../engine/readiness/linesReadiness";
 import { addDataOptions, type DataOptions, lineRulesOf, loadTransactions, progressOf, thresholdsOf } from "../dataOptions";
 import { checkOutput } from "../definitionFile";
 import { EXIT_NOT_READY } from "../errors";
@@ -19,9 +19,6 @@ interface ReadinessOptions extends DataOptions {
   out?: string;
   period: string;
 }
-
-/** Readiness reports one-offs without removing them: it judges the data as it is. */
-const REPORT_ONLY_EXCEPTIONS = { maxLineShare: 0.5, minLines: 5, action: "keep" as const };
 
 export function registerReadiness(program: Command): void {
   const command = program
@@ -39,15 +36,8 @@ export function registerReadiness(program: Command): void {
     try {
       const data = await loadTransactions(dataFile, options, progress);
       progress.stage("checking");
-      const aggregated = aggregateTransactions(data.lines, { ...rules, period, exceptions: REPORT_ONLY_EXCEPTIONS, costRatio: 1 });
-      const readiness = assessReadiness({
-        columns: data.columns,
-        ids: aggregated.table.ids,
-        historyPeriods: aggregated.table.numbers.get("historyperiods")!,
-        periodCount: aggregated.periodCount,
-        period,
-        thresholds,
-      });
+      const { aggregated, readiness } = assessLinesReadiness(data.lines, { ...rules, columns: data.columns, thresholds, period });
+      if (!aggregated) throw invalidInput("no line could be read: check the column mapping and the date format");
       if (options.out) {
         const context: ReadinessContext = {
           readiness,
@@ -56,7 +46,7 @@ export function registerReadiness(program: Command): void {
           columns: data.columns,
           returns: rules.returns,
           nonProductRule: rules.nonProductRule,
-          exceptionsRule: "a line above 50% of its item's sales quantity, for items with at least 5 sales lines, is reported (readiness does not remove it)",
+          exceptionsRule: `a line above ${READINESS_EXCEPTIONS.maxLineShare * 100}% of its item's sales quantity, for items with at least ${READINESS_EXCEPTIONS.minLines} sales lines, is reported (readiness does not remove it)`,
         };
         const writer = XlsxWriter.create(options.out);
         try {

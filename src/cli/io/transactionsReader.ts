@@ -2,16 +2,18 @@
  * Reads a transactions file (.csv, .csv.gz or .xlsx) into the engine's typed columns, by a column
  * mapping (`--item StockCode --date InvoiceDate ...`). Every data row becomes one line, in file
  * order; a field that cannot be read is recorded with its row and reason for the readiness report.
+ * The cells go through the engine's TransactionLineReader, which the task pane reads sheets with too.
  *
  * A mapping that does not fit the file stops the run with one line saying why: a mapped column the
  * header does not have, or a required column that fewer than half of the rows can be read from
  * (almost always the wrong column, or a date format to set).
  */
 import * as path from "node:path";
-import type { ColumnCompleteness, RowProblem } from "../../engine/readiness/readiness";
+import type { ColumnCompleteness } from "../../engine/readiness/readiness";
+import { type LineColumnSpec, LINE_FIELDS, type LineField, mostlyUnreadable, TransactionLineReader } from "../../engine/transactions/lineReader";
 import type { TransactionLines } from "../../engine/transactions/lines";
 import { CliError } from "../errors";
-import { type DateFormat, type Parsed, parseCode, parseDay, parseNumber, type RawCell } from "./cellParsing";
+import { CLI_AMBIGUOUS_DATE_HINT, type DateFormat, type RawCell } from "./cellParsing";
 import { CsvFormatError, readCsv } from "./csvReader";
 import { readXlsxRows, XlsxSheetNotFound } from "./xlsxReader";
 
@@ -29,22 +31,22 @@ export interface ColumnMapping {
   unitCost?: string;
 }
 
-type Role = keyof ColumnMapping;
-type Kind = "code" | "day" | "number";
+type Role = keyof ColumnMapping & LineField;
 
-const ROLES: { role: Role; kind: Kind; option: string; required: boolean }[] = [
-  { role: "item", kind: "code", option: "--item", required: true },
-  { role: "date", kind: "day", option: "--date", required: true },
-  { role: "quantity", kind: "number", option: "--quantity", required: true },
-  { role: "price", kind: "number", option: "--price", required: true },
-  { role: "revenue", kind: "number", option: "--revenue", required: true },
-  { role: "order", kind: "code", option: "--order", required: false },
-  { role: "shipped", kind: "number", option: "--shipped", required: false },
-  { role: "promisedDate", kind: "day", option: "--promised-date", required: false },
-  { role: "deliveredDate", kind: "day", option: "--delivered-date", required: false },
-  { role: "costToServe", kind: "number", option: "--cost-to-serve", required: false },
-  { role: "unitCost", kind: "number", option: "--unit-cost", required: false },
-];
+/** The command-line option that maps each field. */
+const OPTIONS: Record<Role, string> = {
+  item: "--item",
+  date: "--date",
+  quantity: "--quantity",
+  price: "--price",
+  revenue: "--revenue",
+  order: "--order",
+  shipped: "--shipped",
+  promisedDate: "--promised-date",
+  deliveredDate: "--delivered-date",
+  costToServe: "--cost-to-serve",
+  unitCost: "--unit-cost",
+};
 
 export interface ReadOptions {
   mapping: ColumnMapping;
@@ -61,58 +63,6 @@ export interface ReadResult {
   headers: string[];
 }
 
-const MAX_PROBLEMS_PER_COLUMN = 25;
-
-class Floats {
-  data = new Float64Array(1 << 16);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  done(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-class Ints {
-  data = new Int32Array(1 << 16);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = value;
-  }
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-interface Column {
-  role: Role;
-  kind: Kind;
-  option: string;
-  required: boolean;
-  header: string;
-  index: number;
-  readable: number;
-  problemCount: number;
-  problems: RowProblem[];
-  numbers: Floats | null;
-  codes: Ints | null;
-  codeIndex: Map<string, number> | null;
-  codeList: string[] | null;
-  lastText: string | null;
-  lastParsed: Parsed<number> | null;
-}
-
 function fileKind(file: string): "csv" | "xlsx" {
   const lower = file.toLowerCase();
   if (lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".txt") || lower.endsWith(".tsv")) return "csv";
@@ -120,7 +70,7 @@ function fileKind(file: string): "csv" | "xlsx" {
   throw new CliError(`${path.basename(file)}: unsupported file type; give a .csv, .csv.gz or .xlsx file`);
 }
 
-function resolveColumns(headers: string[], mapping: ColumnMapping, file: string): Column[] {
+function resolveColumns(headers: string[], mapping: ColumnMapping, file: string): LineColumnSpec[] {
   if (mapping.price !== undefined && mapping.revenue !== undefined) {
     throw new CliError("give --price (unit price per line) or --revenue (revenue per line), not both");
   }
@@ -128,13 +78,15 @@ function resolveColumns(headers: string[], mapping: ColumnMapping, file: string)
     throw new CliError("give --price COLUMN (unit price per line) or --revenue COLUMN (revenue per line)");
   }
   const trimmed = headers.map((h) => h.trim());
-  const columns: Column[] = [];
-  for (const spec of ROLES) {
-    const wanted = mapping[spec.role];
+  const columns: LineColumnSpec[] = [];
+  for (const spec of LINE_FIELDS) {
+    const role = spec.field as Role;
+    const option = OPTIONS[role];
+    const wanted = mapping[role];
     if (wanted === undefined) continue;
     let index = trimmed.indexOf(wanted.trim());
     if (index >= 0 && trimmed.indexOf(wanted.trim(), index + 1) >= 0) {
-      throw new CliError(`column "${wanted}" (${spec.option}) appears twice in the header of ${path.basename(file)}`);
+      throw new CliError(`column "${wanted}" (${option}) appears twice in the header of ${path.basename(file)}`);
     }
     if (index < 0) {
       const loose = trimmed.flatMap((h, i) => (h.toLowerCase() === wanted.trim().toLowerCase() ? [i] : []));
@@ -142,23 +94,9 @@ function resolveColumns(headers: string[], mapping: ColumnMapping, file: string)
     }
     if (index < 0) {
       const shown = trimmed.slice(0, 40).map((h) => `"${h}"`).join(", ");
-      throw new CliError(`column "${wanted}" (${spec.option}) is not in the header of ${path.basename(file)}; its columns are ${shown}`);
+      throw new CliError(`column "${wanted}" (${option}) is not in the header of ${path.basename(file)}; its columns are ${shown}`);
     }
-    const codes = spec.kind === "code";
-    columns.push({
-      ...spec,
-      header: trimmed[index],
-      index,
-      readable: 0,
-      problemCount: 0,
-      problems: [],
-      numbers: codes ? null : new Floats(),
-      codes: codes ? new Ints() : null,
-      codeIndex: codes ? new Map() : null,
-      codeList: codes ? [] : null,
-      lastText: null,
-      lastParsed: null,
-    });
+    columns.push({ role, kind: spec.kind, required: spec.required, header: trimmed[index], index });
   }
   return columns;
 }
@@ -166,63 +104,19 @@ function resolveColumns(headers: string[], mapping: ColumnMapping, file: string)
 export async function readTransactions(file: string, options: ReadOptions): Promise<ReadResult> {
   const kind = fileKind(file);
   let headers: string[] | null = null;
-  let columns: Column[] = [];
-  let dataRows = 0;
-  const sourceRow = new Ints();
+  let reader: TransactionLineReader | null = null;
 
   const addRow = (cells: readonly RawCell[], rowNumber: number) => {
     if (headers === null) {
       headers = cells.map((cell) => (cell === null ? "" : cell instanceof Date ? cell.toISOString() : String(cell)));
-      columns = resolveColumns(headers, options.mapping, file);
+      reader = new TransactionLineReader(resolveColumns(headers, options.mapping, file), {
+        dateFormat: options.dateFormat,
+        ambiguousHint: CLI_AMBIGUOUS_DATE_HINT,
+      });
       return;
     }
     if (cells.every((cell) => cell === null || (typeof cell === "string" && cell.trim() === ""))) return;
-    dataRows++;
-    sourceRow.push(rowNumber);
-    for (const column of columns) {
-      const cell = column.index < cells.length ? cells[column.index] : null;
-      let reason: string | null = null;
-      if (column.codes !== null) {
-        const parsed = parseCode(cell);
-        if (parsed.ok) {
-          let code = column.codeIndex!.get(parsed.value);
-          if (code === undefined) {
-            code = column.codeList!.length;
-            column.codeIndex!.set(parsed.value, code);
-            column.codeList!.push(parsed.value);
-          }
-          column.codes.push(code);
-          column.readable++;
-        } else {
-          column.codes.push(-1);
-          reason = parsed.reason;
-        }
-      } else {
-        let parsed: Parsed<number>;
-        if (column.kind === "day") {
-          // Lines of one order share a date: reuse the last parse.
-          if (typeof cell === "string" && cell === column.lastText) parsed = column.lastParsed!;
-          else {
-            parsed = parseDay(cell, options.dateFormat);
-            if (typeof cell === "string") {
-              column.lastText = cell;
-              column.lastParsed = parsed;
-            }
-          }
-        } else {
-          parsed = parseNumber(cell);
-        }
-        column.numbers!.push(parsed.ok ? parsed.value : NaN);
-        if (parsed.ok) column.readable++;
-        else reason = parsed.reason;
-      }
-      if (reason !== null) {
-        column.problemCount++;
-        if (column.problems.length < MAX_PROBLEMS_PER_COLUMN) {
-          column.problems.push({ row: rowNumber, column: column.header, value: cell === null ? "" : String(cell), reason });
-        }
-      }
-    }
+    reader!.addRow((index) => (index < cells.length ? cells[index] : null), rowNumber);
   };
 
   try {
@@ -243,47 +137,19 @@ export async function readTransactions(file: string, options: ReadOptions): Prom
     const message = error instanceof Error ? error.message : String(error);
     throw new CliError(`${path.basename(file)} could not be read as ${kind === "csv" ? "CSV" : "an .xlsx workbook"}: ${message.split("\n")[0]}`);
   }
-  if (headers === null) throw new CliError(`${path.basename(file)} is empty: expected a header row and data rows`);
+  if (headers === null || reader === null) throw new CliError(`${path.basename(file)} is empty: expected a header row and data rows`);
+  const lineReader: TransactionLineReader = reader;
+  const dataRows = lineReader.dataRows;
   if (dataRows === 0) throw new CliError(`${path.basename(file)} has a header but no data rows`);
 
-  for (const column of columns) {
-    if (column.required && column.readable < dataRows / 2) {
-      const first = column.problems[0];
-      throw new CliError(
-        `column "${column.header}" (${column.option}) can be read in only ${column.readable.toLocaleString("en-US")} of ` +
-          `${dataRows.toLocaleString("en-US")} rows (row ${first.row}: ${first.reason}); check the mapping`,
-      );
-    }
+  for (const column of mostlyUnreadable(lineReader.completeness())) {
+    const first = column.problems[0];
+    throw new CliError(
+      `column "${column.header}" (${OPTIONS[column.role as Role]}) can be read in only ${column.readable.toLocaleString("en-US")} of ` +
+        `${dataRows.toLocaleString("en-US")} rows (row ${first.row}: ${first.reason}); check the mapping`,
+    );
   }
 
-  const byRole = new Map(columns.map((column) => [column.role, column]));
-  const numbers = (role: Role) => byRole.get(role)?.numbers?.done();
-  const item = byRole.get("item")!;
-  const order = byRole.get("order");
-  const lines: TransactionLines = {
-    count: dataRows,
-    itemCodes: item.codeList!,
-    item: item.codes!.done(),
-    sourceRow: sourceRow.done(),
-    day: numbers("date")!,
-    quantity: numbers("quantity")!,
-    price: numbers("price") ?? null,
-    revenue: numbers("revenue") ?? null,
-    ...(order ? { orderCodes: order.codeList!, order: order.codes!.done() } : {}),
-    ...(byRole.has("shipped") ? { shipped: numbers("shipped") } : {}),
-    ...(byRole.has("promisedDate") ? { promisedDay: numbers("promisedDate") } : {}),
-    ...(byRole.has("deliveredDate") ? { deliveredDay: numbers("deliveredDate") } : {}),
-    ...(byRole.has("costToServe") ? { costToServe: numbers("costToServe") } : {}),
-    ...(byRole.has("unitCost") ? { unitCost: numbers("unitCost") } : {}),
-  };
-  const completeness: ColumnCompleteness[] = columns.map((column) => ({
-    role: column.role,
-    header: column.header,
-    required: column.required,
-    rows: dataRows,
-    readable: column.readable,
-    problemCount: column.problemCount,
-    problems: column.problems,
-  }));
-  return { lines, columns: completeness, dataRows, headers: headers as string[] };
+  const { lines, columns } = lineReader.finish();
+  return { lines, columns, dataRows, headers: headers as string[] };
 }

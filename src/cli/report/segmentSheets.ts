@@ -1,55 +1,15 @@
 /**
- * The Segments (summary), Policies and KPIs sheets of a results workbook.
+ * The Segments (summary, the engine's segment summary table), Policies and KPIs sheets of a results workbook.
  */
 import type { ApplyResult } from "../../engine/apply/applyDefinition";
+import { segmentSummaryTable } from "../../engine/apply/segmentSummaryTable";
 import { KPI_LABELS, KPI_NEEDS } from "../../engine/kpi/evaluate";
-import type { SegmentMeasures } from "../../engine/kpi/measure";
 import type { KpiName } from "../../engine/definition/policySchema";
 import type { Cell, ColumnSpec, NumberFormat, XlsxWriter } from "../io/xlsxWriter";
-
-const ratio = (numerator: number, denominator: number) => (denominator > 0 ? numerator / denominator : NaN);
+import { writeTableSheet } from "./tableSheet";
 
 export async function writeSegmentsSheet(writer: XlsxWriter, result: ApplyResult): Promise<void> {
-  const { definition, measures, kpis } = result;
-  const all = measures[definition.segments.length];
-  const escalations = new Map<string, number>();
-  for (const row of kpis) if (row.escalate) escalations.set(row.segment, (escalations.get(row.segment) ?? 0) + 1);
-  const columns: ColumnSpec[] = [
-    { header: "Segment", width: 10 },
-    { header: "Name", width: 18 },
-    { header: "Description", width: 60 },
-    { header: "Items", format: "integer", width: 9 },
-    { header: "Share of items", format: "percent", width: 9 },
-    { header: "Revenue", format: "decimal", width: 15 },
-    { header: "Share of revenue", format: "percent", width: 9 },
-    { header: "Order lines", format: "integer", width: 11 },
-    { header: "Inventory value", format: "decimal", width: 15 },
-    { header: "Share of inventory", format: "percent", width: 10 },
-    { header: "Expected fill rate", format: "percent", width: 10 },
-    { header: "Planned turns", format: "ratio", width: 9 },
-    { header: "Service level", format: "percent", width: 9 },
-    { header: "KPIs to escalate", format: "integer", width: 10 },
-  ];
-  const row = (id: string, name: string, description: string, m: SegmentMeasures, serviceLevel: number | null): Cell[] => [
-    id,
-    name,
-    description,
-    m.items,
-    ratio(m.items, all.items),
-    m.revenue,
-    ratio(m.revenue, all.revenue),
-    m.orderLines,
-    m.inventoryValue,
-    ratio(m.inventoryValue, all.inventoryValue),
-    ratio(m.weightedFill, m.fillWeight),
-    ratio(m.annualCostOfGoods, m.inventoryValue),
-    serviceLevel,
-    escalations.get(id) ?? 0,
-  ];
-  const rows = definition.segments.map((segment, k) => row(segment.id, segment.name, segment.description, measures[k], segment.policy.serviceLevel));
-  const unassigned = all.items - measures.slice(0, definition.segments.length).reduce((sum, m) => sum + m.items, 0);
-  rows.push(row("All", "all items", unassigned > 0 ? `${unassigned} item(s) without a segment are in this total` : "every item", all, null));
-  await writer.addSheet("Segments", columns, rows);
+  await writeTableSheet(writer, "Segments", segmentSummaryTable(result.definition, result.measures, result.kpis));
 }
 
 export async function writePoliciesSheet(writer: XlsxWriter, result: ApplyResult): Promise<void> {

@@ -95,16 +95,38 @@ function totalsFor(definition: SegmentDefinition, lines: TransactionLines, aggre
   return periodTotals(lines, aggregated, definition.reclassification?.period ?? "quarter");
 }
 
-export function applyDefinition(definition: SegmentDefinition, lines: TransactionLines, options: ApplyOptions): ApplyResult {
+/** How the batch places items: ABC ranked on this population, every dimension required. */
+export const APPLY_BATCH_OPTIONS = { abcMode: "population", requireAllDimensions: true } as const;
+
+/** The steps of applyDefinition, in order, with words for a progress bar. */
+export const APPLY_STEPS = [
+  { step: "aggregate", label: "Aggregating lines into items" },
+  { step: "assign", label: "Assigning segments" },
+  { step: "reclassify", label: "Reclassifying against the previous data" },
+  { step: "policies", label: "Computing policy figures" },
+  { step: "measures", label: "Measuring KPIs" },
+  { step: "readiness", label: "Checking readiness" },
+] as const;
+
+export type ApplyStep = (typeof APPLY_STEPS)[number]["step"];
+
+/**
+ * applyDefinition one step at a time: yields the name of each step before it runs and returns the
+ * result, so a caller can report progress and stop between steps (the task pane's worker does).
+ */
+export function* applySteps(definition: SegmentDefinition, lines: TransactionLines, options: ApplyOptions): Generator<ApplyStep, ApplyResult, void> {
+  yield "aggregate";
   const aggregated = aggregateFor(definition, lines, options);
   const table = aggregated.table;
-  const assignment = assignBatch(definition, table, { abcMode: "population", requireAllDimensions: true });
+  yield "assign";
+  const assignment = assignBatch(definition, table, APPLY_BATCH_OPTIONS);
 
   let reclassification: ReclassificationResult | null = null;
   let segmentIndex = assignment.segmentIndex;
   if (options.previous) {
+    yield "reclassify";
     const before = aggregateFor(definition, options.previous, options);
-    const priorAssignment = assignBatch(definition, before.table, { abcMode: "population", requireAllDimensions: true });
+    const priorAssignment = assignBatch(definition, before.table, APPLY_BATCH_OPTIONS);
     reclassification = reclassify(definition, assignment, totalsFor(definition, lines, aggregated), {
       ids: before.table.ids,
       segment: Array.from(priorAssignment.segmentIndex, (k) => (k >= 0 ? definition.segments[k].id : null)),
@@ -114,6 +136,7 @@ export function applyDefinition(definition: SegmentDefinition, lines: Transactio
     segmentIndex = reclassification.segmentIndex;
   }
 
+  yield "policies";
   const demandMean = table.numbers.get("demandmean")!;
   const unitCost = table.numbers.get("unitcost")!;
   const policy = applyPolicies(
@@ -122,6 +145,7 @@ export function applyDefinition(definition: SegmentDefinition, lines: Transactio
     { demandMean, demandStdDev: table.numbers.get("demandstddev")!, unitCost },
     definition.history.period,
   );
+  yield "measures";
   const measures = measureSegments({
     lines,
     lineStatus: aggregated.lineStatus,
@@ -133,6 +157,7 @@ export function applyDefinition(definition: SegmentDefinition, lines: Transactio
     unitCost,
     itemRevenue: table.numbers.get("revenue")!,
   });
+  yield "readiness";
   const readiness = assessReadiness({
     columns: options.columns,
     ids: table.ids,
@@ -153,4 +178,12 @@ export function applyDefinition(definition: SegmentDefinition, lines: Transactio
     readiness,
     drift: driftOf(definition, assignment),
   };
+}
+
+export function applyDefinition(definition: SegmentDefinition, lines: TransactionLines, options: ApplyOptions): ApplyResult {
+  const steps = applySteps(definition, lines, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

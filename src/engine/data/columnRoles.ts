@@ -24,7 +24,10 @@ export type ColumnRole =
   | "cost"
   | "leadTime"
   | "location"
-  | "category";
+  | "category"
+  | "shipped"
+  | "promisedDate"
+  | "deliveredDate";
 
 /** What a role's cells should hold: "id" and "text" accept anything, "number" needs numbers, "date" dates. */
 export type RoleExpectation = "id" | "text" | "number" | "date";
@@ -51,6 +54,9 @@ export const COLUMN_ROLES: readonly RoleInfo[] = [
   { role: "leadTime", label: "Lead time", description: "Days from order to receipt or transit days: safety stock.", expects: "number" },
   { role: "location", label: "Location", description: "Plant, warehouse, store, port or country.", expects: "text" },
   { role: "category", label: "Category", description: "Product group, family or channel.", expects: "text" },
+  { role: "shipped", label: "Quantity shipped", description: "Units actually shipped per line: measured fill rate.", expects: "number" },
+  { role: "promisedDate", label: "Promised date", description: "Date promised or scheduled to the customer: on-time delivery.", expects: "date" },
+  { role: "deliveredDate", label: "Delivered date", description: "Date the line reached the customer: on-time delivery.", expects: "date" },
 ];
 
 /** What is known of a column when guessing: its header and, when it has been read, what it holds. */
@@ -90,6 +96,9 @@ const EXCLUDED: Partial<Record<ColumnRole, RegExp>> = {
   leadTime: /\b(late|ahead|risk|status|date|capacity)\b/,
   location: /\b(id|code of|zip ?code|street|lat|latitude|longitude|email)\b|\bcustomer (city|country|state)\b/,
   category: /\b(id|type of|delivery|shipping|status)\b/,
+  shipped: /\b(price|cost|value|amount|date|weight|insurance)\b/,
+  promisedDate: /\b(days?|count|late|ahead|risk|recorded)\b/,
+  deliveredDate: /\b(days?|count|late|ahead|risk|recorded|scheduled|promised|planned|requested|due)\b/,
 };
 
 const PATTERNS: Record<ColumnRole, readonly Pattern[]> = {
@@ -149,11 +158,24 @@ const PATTERNS: Record<ColumnRole, readonly Pattern[]> = {
     { pattern: /\b(group|class|segment|department|channel|line)\b/, weight: 0.6 },
     { pattern: /\btype\b/, weight: 0.4 },
   ],
+  shipped: [
+    { pattern: /\b((shipped|delivered|fulfilled|filled) ?(quantity|qty|units)|(quantity|qty|units) ?(shipped|delivered|fulfilled|filled))\b/, weight: 1 },
+    { pattern: /\b(shipped|fulfilled)\b/, weight: 0.6 },
+  ],
+  promisedDate: [
+    { pattern: /\b(promised|scheduled|committed|requested|planned|due|target) ?(delivery |ship |shipping |arrival )?date\b/, weight: 1 },
+    { pattern: /\b(due|promise|promised)\b/, weight: 0.6 },
+  ],
+  deliveredDate: [
+    { pattern: /\b((actual )?(delivered|delivery|arrival|receipt|received)( to [a-z]+)? ?date|date (delivered|received))\b/, weight: 1 },
+  ],
 };
+
+const DATE_ROLES: ReadonlySet<ColumnRole> = new Set(["date", "promisedDate", "deliveredDate"]);
 
 /** Guesses below this score are left for the planner to choose. */
 const MINIMUM_SCORE = 0.45;
-const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set(["quantity", "revenue", "price", "cost", "leadTime"]);
+const NUMERIC_ROLES: ReadonlySet<ColumnRole> = new Set(["quantity", "revenue", "price", "cost", "leadTime", "shipped"]);
 
 /**
  * A header as words: camelCase and snake_case split, punctuation to spaces, lower case.
@@ -186,7 +208,8 @@ export function scoreHeader(role: ColumnRole, profile: ColumnProfile): number {
   }
   if (best === 0) return 0;
   if (NUMERIC_ROLES.has(role) && profile.kind === "text") best *= 0.3;
-  if (role === "date" && profile.isDate) best = Math.min(1, best + 0.1);
+  if (DATE_ROLES.has(role) && profile.isDate) best = Math.min(1, best + 0.1);
+  if (role !== "date" && DATE_ROLES.has(role) && profile.kind === "number" && profile.isDate === false) best *= 0.5;
   if (role === "date" && profile.kind === "text" && !/\b(date|month|week|period)\b/.test(words)) best *= 0.5;
   return best;
 }

@@ -105,7 +105,7 @@ export function assessReadiness(inputs: ReadinessInputs): ReadinessReport {
   const historyShare = itemCount > 0 ? withHistory / itemCount : 0;
   const spanNote =
     inputs.periodCount < thresholds.minHistoryPeriods
-      ? `; the data spans only ${inputs.periodCount} ${period}s, so no item can have ${thresholds.minHistoryPeriods}`
+      ? `; the data spans only ${inputs.periodCount} ${period}${inputs.periodCount === 1 ? "" : "s"}, so no item can have ${thresholds.minHistoryPeriods}`
       : "";
   checks.push({
     check: `items with at least ${thresholds.minHistoryPeriods} ${period}s of history`,

@@ -92,3 +92,12 @@ export function checkLines(lines: TransactionLines): void {
 export function lineRevenue(lines: TransactionLines, i: number): number {
   return lines.revenue !== null ? lines.revenue[i] : lines.quantity[i] * lines.price![i];
 }
+
+/**
+ * Whether line i can be read at all: an item, a date, a quantity and a price or revenue. The rest
+ * are "unreadable" lines (aggregate.ts, rule 1).
+ */
+export function isLineReadable(lines: TransactionLines, i: number): boolean {
+  const money = lines.price !== null ? lines.price[i] : lines.revenue![i];
+  return lines.item[i] >= 0 && lines.day[i] === lines.day[i] && lines.quantity[i] === lines.quantity[i] && money === money;
+}

@@ -120,6 +120,22 @@ describe("guessing with what the columns hold", () => {
     expect(new Set(columns).size).toBe(columns.length);
   });
 
+  it("finds the service columns the KPIs measure: promised and delivered dates, quantity shipped", () => {
+    // SCMS delivery history (../shared/data/scms-shipment-pricing): the schedule and the delivery.
+    const scms = guessColumnRoles([
+      "ID", "PO / SO #", "Country", "PQ First Sent to Client Date", "Scheduled Delivery Date", "Delivered to Client Date",
+      "Delivery Recorded Date", "Item Description", "Line Item Quantity", "Line Item Value", "Freight Cost (USD)",
+    ]);
+    expect(scms.columns.promisedDate).toBe(4);
+    expect(scms.columns.deliveredDate).toBe(5);
+    expect(scms.columns.quantity).toBe(8);
+    const orders = guessColumnRoles(["Order Date", "Requested Ship Date", "Actual Delivery Date", "SKU", "Qty Ordered", "Qty Shipped"]);
+    expect(orders.columns).toMatchObject({ date: 0, promisedDate: 1, deliveredDate: 2, itemId: 3, shipped: 5 });
+    // Days, not dates; a delivery that is recorded is not the delivery.
+    expect(scoreHeader("deliveredDate", { header: "Days for shipping (real)" })).toBe(0);
+    expect(scoreHeader("deliveredDate", { header: "Delivery Recorded Date" })).toBe(0);
+  });
+
   it("nothing convincing, nothing guessed", () => {
     expect(guessColumnRoles(["Milk", "Fresh", "", "x"]).columns).toEqual({});
   });

@@ -34,6 +34,10 @@ export interface ExcelMock {
   log: RequestRecord[];
   /** Excel.run calls made. */
   runs: number;
+  /** Sheets activated (worksheet.activate()), in order. */
+  activated: string[];
+  /** Selections made with worksheet.getRanges(address).select(), in order: "Sheet!A2:H2,A5:H7". */
+  selections: string[];
 }
 
 export interface ExcelMockOptions {
@@ -44,12 +48,12 @@ type Mock = OfficeMockObject;
 
 /** Makes the mock Excel and installs it as the global Excel. */
 export function installExcelMock(model: WorkbookModel, options: ExcelMockOptions = {}): ExcelMock {
-  const mock: ExcelMock = { excel: undefined as unknown as Mock, model, log: [], runs: 0 };
+  const mock: ExcelMock = { excel: undefined as unknown as Mock, model, log: [], runs: 0, activated: [], selections: [] };
   mock.excel = new OfficeMockObject({
     run: async (body: (context: Mock) => Promise<unknown>) => {
       mock.runs++;
       const batch = new RequestBatch(model, mock.log, options.payloadLimitBytes ?? MOCK_PAYLOAD_LIMIT_BYTES);
-      const result = await body(createContext(model, batch));
+      const result = await body(createContext(model, batch, mock));
       await batch.finish();
       return result;
     },
@@ -60,7 +64,7 @@ export function installExcelMock(model: WorkbookModel, options: ExcelMockOptions
 
 const EMPTY_RANGE = { address: "", rowIndex: 0, columnIndex: 0, rowCount: 0, columnCount: 0 };
 
-function createContext(model: WorkbookModel, batch: RequestBatch): Mock {
+function createContext(model: WorkbookModel, batch: RequestBatch, record: Pick<ExcelMock, "activated" | "selections">): Mock {
   const blocks = new WeakMap<Mock, { sheet: ModelSheet; block: Block }>();
   const sheetMocks = new Map<ModelSheet, Mock>();
 
@@ -158,6 +162,21 @@ function createContext(model: WorkbookModel, batch: RequestBatch): Mock {
         return used ? rangeMock(sheet, used) : nullObject(EMPTY_RANGE);
       },
       freezePanes: { freezeRows: (rows: number) => batch.method(40, () => (sheet.frozenRows = rows)) },
+      activate: () => batch.method(40, () => void record.activated.push(sheet.name)),
+      // A RangeAreas (ExcelApi 1.9): several blocks, "A2:H2,A5:H7". Selecting one block makes it the
+      // selection getSelectedRange reads; several make none (Excel's getSelectedRange fails on them).
+      getRanges: (address: string) => {
+        const areas = address.split(",").map((part) => parseAddress(part.trim()));
+        return make({
+          address: areas.map((area) => model.address(sheet, area)).join(","),
+          areaCount: areas.length,
+          select: () =>
+            batch.method(address.length + 40, () => {
+              record.selections.push(`${sheet.name}!${address}`);
+              model.selection = areas.length === 1 ? { sheet, block: areas[0] } : null;
+            }),
+        });
+      },
     });
     result.tables = collection(() => model.tables.filter((table) => table.sheet === sheet).map(tableMock), {
       getItemOrNullObject: (name: string) => {

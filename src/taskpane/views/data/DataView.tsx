@@ -1,7 +1,7 @@
 /**
  * The Data view: choose the table, named range or selection to segment, read it (in chunks, with
- * progress and cancel), check the guessed role of each column, see a preview, and keep the choice
- * with the workbook.
+ * progress and cancel), check the guessed role of each column, see a preview, check the data's
+ * readiness (with the failing rows one click away in the sheet), and keep the choice with the workbook.
  */
 import * as React from "react";
 import {
@@ -24,6 +24,7 @@ import { useDataset, type RoleColumns } from "../../dataset";
 import { useServices } from "../../services";
 import type { SavedDataChoice, WorkbookGateway } from "../../workbook/gateway";
 import { DataPreview } from "./DataPreview";
+import { ReadinessSection } from "./ReadinessSection";
 import { RoleMapping } from "./RoleMapping";
 import { allChoices, SourcePicker, sourceKey } from "./SourcePicker";
 
@@ -225,6 +226,8 @@ function WorkbookData({ workbook }: { workbook: WorkbookGateway }) {
             </Subtitle2>
             <DataPreview data={data} roles={chosen.roles} />
           </section>
+
+          <ReadinessSection chosen={chosen} workbook={workbook} />
 
           <section className={styles.section} aria-label="Keep this choice">
             {itemMissing && (
