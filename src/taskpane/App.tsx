@@ -27,6 +27,8 @@ import { MoreHorizontalRegular } from "@fluentui/react-icons";
 import { VIEWS, type ViewEntry, type ViewId } from "./views";
 import { DatasetProvider } from "./dataset";
 import { DesignProvider } from "./design";
+import { OutboxNotice } from "./OutboxNotice";
+import { StoreSessionProvider } from "./store/StoreSession";
 
 const useStyles = makeStyles({
   root: {
@@ -109,12 +111,14 @@ export function App({ host, initialView = "data" }: AppProps) {
   return (
     <DatasetProvider>
       <DesignProvider>
+      <StoreSessionProvider>
       <div className={styles.root}>
         <header className={styles.header}>
           <Title3 as="h1" className={styles.title}>
             Supply Segments
           </Title3>
           <Caption1 className={styles.subtitle}>Segment items, then price each segment's policy.</Caption1>
+          <OutboxNotice onOpen={() => setView("governance")} />
           {host === null && (
             <Badge appearance="tint" color="warning">
               Not running inside Excel: open the add-in in Excel to use your workbook.
@@ -141,6 +145,7 @@ export function App({ host, initialView = "data" }: AppProps) {
           </React.Suspense>
         </main>
       </div>
+      </StoreSessionProvider>
       </DesignProvider>
     </DatasetProvider>
   );

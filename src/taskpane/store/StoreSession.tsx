@@ -84,6 +84,11 @@ export function useStoreSession(): StoreSession {
   return React.useContext(StoreSessionContext);
 }
 
+/** Whether a StoreSessionProvider is above (the pane's shell keeps one for every view). */
+export function useHasStoreSession(): boolean {
+  return React.useContext(StoreSessionContext) !== noSession;
+}
+
 function isPrincipal(value: unknown): value is Principal {
   const record = value as Partial<Principal> | null;
   return typeof record === "object" && record !== null && typeof record.subject === "string" && typeof record.role === "string" && Array.isArray(record.units);

@@ -11,7 +11,7 @@ import { Caption1, Dropdown, Field, makeStyles, Option, tokens } from "@fluentui
 import type { StoreClientOptions } from "../../../sync/client";
 import { useDesign } from "../../design";
 import type { ConnectionSettings } from "../../store/connectionSettings";
-import { StoreSessionProvider, useStoreSession } from "../../store/StoreSession";
+import { StoreSessionProvider, useHasStoreSession, useStoreSession } from "../../store/StoreSession";
 import { readStoreRecord, type StoreRecord } from "../../store/storeRecord";
 import { answerOf, useStoreQuery } from "../../store/useStoreQuery";
 import { AuditSection } from "./AuditSection";
@@ -35,6 +35,9 @@ export interface GovernanceViewProps {
 }
 
 export default function GovernanceView({ settings, clientOptions, retryIntervalMs }: GovernanceViewProps = {}) {
+  // The shell's session keeps sending what waits while other views are open; tests pass their own.
+  const shared = useHasStoreSession();
+  if (shared && settings === undefined && clientOptions === undefined && retryIntervalMs === undefined) return <Governance />;
   return (
     <StoreSessionProvider settings={settings} clientOptions={clientOptions} retryIntervalMs={retryIntervalMs}>
       <Governance />
