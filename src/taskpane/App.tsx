@@ -55,6 +55,10 @@ const useStyles = makeStyles({
     flexGrow: 1,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL} ${tokens.spacingVerticalXXL}`,
     outlineStyle: "none",
+    minWidth: 0,
+    // Long names and formulas in messages wrap rather than widen a narrow pane.
+    "& .fui-MessageBar": { minWidth: 0 },
+    "& .fui-MessageBarBody": { overflowWrap: "anywhere", minWidth: 0 },
   },
   title: { margin: 0 },
   subtitle: { color: tokens.colorNeutralForeground3 },

@@ -6,6 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { openPane, screenshot, startSession, type PaneSession } from "./support/pane";
+import { openView } from "./support/flow";
 import { plannerWorkbookSpec } from "../support/excel/realWorkbooks";
 import type { WorkbookSpec } from "../support/excel/workbookModel";
 import type { RequestRecord } from "../support/excel/excelMock";
@@ -108,13 +109,16 @@ describe.each([320, 500])("the Data view at %i px", (width) => {
     await page.context().close();
   });
 
-  it("moves between views from the keyboard; the Functions view loads on demand", async () => {
+  it("moves between views from the keyboard; views load on demand, narrow panes list the rest under More", async () => {
     const { page, errors } = await openPane(session, { width, workbook });
     const dataTab = page.getByRole("tab", { name: "Data" });
     await dataTab.waitFor();
     await dataTab.focus();
     await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
+    expect(await page.getByRole("tab", { name: "Design" }).getAttribute("aria-selected")).toBe("true");
+    await page.getByText("Choose the data to segment in the Data view first: the segments are designed on its items.").waitFor();
+    await openView(page, "Functions");
     await page.getByRole("heading", { level: 2, name: "Functions" }).waitFor();
     expect(await page.getByRole("tab", { name: "Functions" }).getAttribute("aria-selected")).toBe("true");
     expect(await page.getByRole("listitem").count()).toBeGreaterThanOrEqual(8);

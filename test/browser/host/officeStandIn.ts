@@ -55,4 +55,14 @@ scope.__standIn = {
   cells: (sheet: string, top: number, left: number, rows: number, columns: number) =>
     model.sheet(sheet)?.read({ top, left, rows, columns }) ?? null,
   sheetNames: () => model.sheets.map((sheet) => sheet.name),
+  /** Tables: name, sheet, address, size (header row included in rows). */
+  tables: () => model.tables.map((table) => ({ name: table.name, sheet: table.sheet.name, address: model.address(table.sheet, table.block), rows: table.block.rows, columns: table.block.columns })),
+  /** Workbook names and what they refer to. */
+  names: () => model.names.map((entry) => ({ name: entry.name, address: model.address(entry.sheet, entry.block) })),
+  /** A table's cells, header first, up to `rows` rows. */
+  tableCells: (name: string, rows: number) => {
+    const table = model.table(name);
+    if (!table) return null;
+    return table.sheet.read({ ...table.block, rows: Math.min(rows, table.block.rows) });
+  },
 };

@@ -3,6 +3,9 @@
  * opening the CSV: numbers where a field reads as a number (so StockCode 71053 is a number and
  * 85123A a text, as in Excel), dates as date serials with a date format, blanks as blanks.
  */
+import * as fs from "node:fs";
+import * as zlib from "node:zlib";
+import { forEachCsvRecord } from "../csv";
 import { readCsvHead, sharedDataFile } from "../dataFiles";
 import type { CellValue, WorkbookSpec } from "./workbookModel";
 
@@ -26,6 +29,25 @@ export function onlineRetailRows(count: number): (CellValue | null)[][] {
   return [header, ...records.map((record) => record.map(asExcelCell))];
 }
 
+/**
+ * `count` lines of UCI Online Retail spread evenly over its whole year (every k-th line), as Excel
+ * cells: enough months of history for variability, patterns and readiness to mean something.
+ */
+export function onlineRetailSpreadRows(count: number): (CellValue | null)[][] {
+  const text = zlib.gunzipSync(fs.readFileSync(sharedDataFile("online-retail", "online_retail.csv.gz"))).toString("utf8");
+  let lines = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) lines++;
+  const stride = Math.max(1, Math.floor((lines - 1) / count));
+  const rows: (CellValue | null)[][] = [];
+  let index = -1;
+  forEachCsvRecord(text, (fields) => {
+    if (index === -1) rows.push(fields);
+    else if (index % stride === 0 && rows.length <= count) rows.push(fields.map(asExcelCell));
+    index++;
+  });
+  return rows;
+}
+
 /** The first `count` parts of the car parts demand (wide: part, then one column per month). */
 export function carpartsWideRows(count: number): (CellValue | null)[][] {
   const { header, records } = readCsvHead(sharedDataFile("carparts", "carparts_wide.csv"), count);
@@ -38,8 +60,8 @@ export function carpartsWideRows(count: number): (CellValue | null)[][] {
  * formatted as a date), car parts demand on sheet Parts with the name PartsDemand, the selection on
  * the first rows of Transactions.
  */
-export function plannerWorkbookSpec(retailLines: number, parts: number): WorkbookSpec {
-  const retail = onlineRetailRows(retailLines);
+export function plannerWorkbookSpec(retailLines: number, parts: number, options: { spread?: boolean } = {}): WorkbookSpec {
+  const retail = options.spread ? onlineRetailSpreadRows(retailLines) : onlineRetailRows(retailLines);
   const carparts = carpartsWideRows(parts);
   const lastColumn = (columns: number) => String.fromCharCode(64 + columns);
   return {
