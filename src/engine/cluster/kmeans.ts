@@ -6,8 +6,8 @@
  *
  * Settings and stopping rule follow scikit-learn's KMeans (k-means++ with 2 + ⌊ln k⌋ greedy trials,
  * tol 1e-4 relative to the mean per-dimension variance, 300 iterations), so that inertia compares at
- * equal restarts. Memory beyond the input: 24 bytes per item (labels, best labels, the k-means++
- * distances and a lower bound).
+ * equal restarts. Memory beyond the input: 24 bytes per item (labels, best labels, and Hamerly's upper
+ * and lower bounds, whose arrays k-means++ uses first for its distances).
  *
  * Segments are numbered in a canonical order — largest first, ties by the centre's coordinates — so
  * that the numbering does not depend on which start won or on the order of the rows.

@@ -1,16 +1,18 @@
 /**
  * One k-means start, from k-means++ centres to convergence: Lloyd's iterations (Lloyd 1982, "Least
  * squares quantization in PCM", IEEE Trans. Inf. Theory 28(2):129–137) — each item to its nearest
- * centre, each centre to the mean of its items — accelerated by Hamerly's lower bound (G. Hamerly,
- * "Making k-means even faster", SIAM SDM 2010: an item closer to its own centre than any other centre
- * can be keeps it without a look at the others) and by scanning the other centres nearest-first, which
- * stops as soon as a centre is too far to matter (the triangle inequality: a centre at least 2u from
- * the item's own centre is at least u from the item). The accelerations skip work, never change an
- * answer: `algorithm: "lloyd"` runs the plain iterations for comparison.
+ * centre, each centre to the mean of its items — accelerated by Hamerly's bounds (G. Hamerly, "Making
+ * k-means even faster", SIAM SDM 2010: per item an upper bound on the distance to its own centre and a
+ * lower bound on the distance to any other; an item whose upper bound is below its lower bound, or
+ * below half the gap from its centre to the next, keeps its centre without a single distance computed)
+ * and by scanning the other centres nearest-first, which stops as soon as a centre is too far to
+ * matter. The accelerations skip work, never change an answer: every iteration assigns exactly what
+ * plain Lloyd assigns, so the iterations, centres and inertia are the same; `algorithm: "lloyd"` runs
+ * the plain iterations for comparison.
  *
- * Each item keeps one lower bound, on the distance to any centre but its own; the distance to its own
- * centre is computed exactly every time, which in a handful of dimensions costs less than keeping an
- * upper bound up to date (measured). The passes are in assignment.ts.
+ * Hamerly's two bounds cost 16 bytes per item and, unlike Elkan's k per item, stay that size for any
+ * k; the bounds are kept relative to per-centre running totals (workspace.ts), so an item that keeps
+ * its centre is only read. The passes are in assignment.ts.
  */
 import { assignedInertia, changedByFullAssign, changedByHamerly, finalAssign, moveItem, updateNeighbours } from "./assignment";
 import { squaredDistance } from "./distance";
@@ -61,7 +63,7 @@ export function* runStart(
   summary: DataSummary,
 ): ClusterTask<StartOutcome> {
   const { k } = settings;
-  const { labels, nearest, lower, centroids, previous, sums, counts, shift } = work;
+  const { labels, upper, lower, centroids, previous, sums, counts, shift } = work;
   const INIT_SHARE = 0.2;
 
   if (settings.initialCentroids) {
@@ -72,7 +74,7 @@ export function* runStart(
     startSums(values, n, d, labels, sums, counts);
   } else {
     const summed = yield* within(
-      kmeansPlusPlus(values, n, d, k, random, settings.localTrials, centroids, labels, nearest, lower, summary, sums, counts),
+      kmeansPlusPlus(values, n, d, k, random, settings.localTrials, centroids, labels, upper, lower, summary, sums, counts),
       0,
       INIT_SHARE,
     );

@@ -22,7 +22,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { formatCount, formatNumber, formatShare } from "../../../engine/definition/format";
-import { featureLabel } from "../../../engine/definition/itemFeatures";
+import { featureLabel, featurePhrase } from "../../../engine/definition/itemFeatures";
 import { ScatterChart, type AxisScale } from "../../charts/ScatterChart";
 import type { ClusterProposal } from "../../worker/designJobs";
 
@@ -107,7 +107,7 @@ export function ClusterDetails({ proposal }: { proposal: ClusterProposal }) {
               <TableHeaderCell className={styles.number}>Revenue</TableHeaderCell>
               {profileDimensions.map((name) => (
                 <TableHeaderCell key={name} className={styles.number}>
-                  Median {featureLabel(name).toLowerCase()}
+                  Median {featurePhrase(name)}
                 </TableHeaderCell>
               ))}
             </TableRow>
@@ -136,7 +136,7 @@ export function ClusterDetails({ proposal }: { proposal: ClusterProposal }) {
             {axisOption(1, "Up")}
           </div>
           <ScatterChart
-            title={`Segments on ${featureLabel(scatter.dimensions[ax]).toLowerCase()} and ${featureLabel(scatter.dimensions[ay]).toLowerCase()}`}
+            title={`Segments on ${featurePhrase(scatter.dimensions[ax])} and ${featurePhrase(scatter.dimensions[ay])}`}
             x={{ label: featureLabel(scatter.dimensions[ax]), scale: scaleOf(ax), format: (v) => formatNumber(v) }}
             y={{ label: featureLabel(scatter.dimensions[ay]), scale: scaleOf(ay), format: (v) => formatNumber(v) }}
             xs={xs}

@@ -17,7 +17,7 @@ export function JobStatus({ results, jobs }: { results: DesignResults; jobs: rea
     return (
       <div className={styles.row}>
         <Field className={styles.field} label={running.label} hint={running.message ?? "Starting…"} validationState="none">
-          <ProgressBar value={share} max={1} aria-label={`${running.label}: progress`} />
+          <ProgressBar value={share} max={1} />
         </Field>
         <Button onClick={() => running.cancel()}>Cancel</Button>
       </div>

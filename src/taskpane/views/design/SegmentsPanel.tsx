@@ -94,11 +94,7 @@ export function SegmentsPanel() {
       {applyStatus.kind === "running" && (
         <div className={styles.row}>
           <Field className={styles.grow} label="Applying the definition to the data" hint={applyStatus.progress.message ?? "Starting…"} validationState="none">
-            <ProgressBar
-              value={applyStatus.progress.total > 0 ? applyStatus.progress.done / applyStatus.progress.total : undefined}
-              max={1}
-              aria-label="Applying the definition: progress"
-            />
+            <ProgressBar value={applyStatus.progress.total > 0 ? applyStatus.progress.done / applyStatus.progress.total : undefined} max={1} />
           </Field>
           <Button onClick={() => applyStatus.cancel()}>Cancel</Button>
         </div>

@@ -46,7 +46,7 @@ export function sourceName(data: SheetData): string {
 
 /** A definition id from a name, as the command line makes one from a file name. */
 export function definitionId(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "");
+  const cleaned = name.replace(/[^A-Za-z0-9_.-]+/g, "-").replace(/^[^A-Za-z0-9]+/, "").replace(/-+$/, "");
   return (cleaned || "segments").slice(0, 32);
 }
 

@@ -40,6 +40,7 @@ export function asSentence(message: string): string {
 }
 
 let jobCounter = 0;
+const PROGRESS_INTERVAL_MS = 100;
 
 /** Runs a design job; resolves with its output, or null when it failed or was cancelled (the store says which). */
 export async function runDesignJob<Name extends DesignJobName>(
@@ -47,6 +48,8 @@ export async function runDesignJob<Name extends DesignJobName>(
   name: Name,
   label: string,
   input: InputOf<EngineJobs, Name>,
+  /** For the items job: the period and cost ratio it aggregates for, kept with a failure so it is not retried by itself. */
+  itemsKey?: string,
 ): Promise<OutputOf<EngineJobs, Name> | null> {
   designState().results.running?.cancel();
   const id = ++jobCounter;
@@ -54,18 +57,23 @@ export async function runDesignJob<Name extends DesignJobName>(
   const cancel = () => controller.abort();
   const mine = () => designState().results.running?.id === id;
   updateResults((results) => ({ ...results, running: { id, job: name, label, done: 0, total: 1, cancel }, failure: null }));
+  let shown = 0;
   try {
     return await runEngineJob(services, name, input, LOADERS[name] as Loader<Name>, {
       signal: controller.signal,
       onProgress: (done, total, message) => {
-        if (mine()) updateResults((results) => ({ ...results, running: { id, job: name, label, done, total, message, cancel } }));
+        // At most ten redraws a second: a job run in this thread reports every step.
+        const now = Date.now();
+        if (!mine() || (now - shown < PROGRESS_INTERVAL_MS && done < total)) return;
+        shown = now;
+        updateResults((results) => ({ ...results, running: { id, job: name, label, done, total, message, cancel } }));
       },
     });
   } catch (error) {
     if (mine() || controller.signal.aborted) {
       const cancelled = error instanceof JobCancelled || (error as { name?: string })?.name === "JobCancelled";
       const message = cancelled ? `${label} was cancelled; nothing changed.` : asSentence(error instanceof Error ? error.message : String(error));
-      if (mine()) updateResults((results) => ({ ...results, failure: { message, cancelled, job: name } }));
+      if (mine()) updateResults((results) => ({ ...results, failure: { message, cancelled, job: name, ...(itemsKey !== undefined ? { itemsKey } : {}) } }));
     }
     return null;
   } finally {
@@ -95,13 +103,8 @@ export async function loadItems(services: PaneServices, chosen: ChosenData, choi
     period: choices.period,
     costRatio: readNumber(choices.costRatio),
     thresholds: readinessThresholds(),
-  });
-  if (!items) {
-    const failure = designState().results.failure;
-    if (failure?.job === "design.items") updateResults((results) => ({ ...results, failure: { ...failure, itemsKey: key } }));
-    return;
-  }
-  if (designState().results.data !== chosen) return;
+  }, key);
+  if (!items || designState().results.data !== chosen) return;
   updateResults((results) => ({ ...results, items: { key, value: items }, kselect: null, proposal: null }));
   updateChoices((current) => prefill(current, items));
 }

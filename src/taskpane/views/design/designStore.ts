@@ -86,7 +86,7 @@ export interface DesignStoreState {
 }
 
 /** The command line's clustering: log revenue, log order lines and demand CV, weight 1, 5 clusters, seed 1. */
-const CLI_DIMENSIONS = new Set(["revenue", "orderLines", "demandCv"]);
+export const CLI_DIMENSIONS: ReadonlySet<string> = new Set(["revenue", "orderLines", "demandCv"]);
 
 export function initialChoices(): DesignChoices {
   return {
@@ -105,7 +105,6 @@ export function initialChoices(): DesignChoices {
   };
 }
 
-export { CLI_DIMENSIONS };
 
 function emptyResults(data: ChosenData | null): DesignResults {
   return { data, items: null, kselect: null, proposal: null, running: null, failure: null };

@@ -9,6 +9,7 @@
  * segments table's counts must be the applied result's.
  */
 import "../../../support/dom";
+import * as v8 from "node:v8";
 import * as React from "react";
 import { act, configure, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
@@ -18,6 +19,9 @@ import { selectK } from "../../../../src/engine/cluster/kselect";
 import { DESIGN_EXCEPTIONS, designAbcXyz, type DesignOptions } from "../../../../src/engine/definition/design";
 import { designChosenClusters } from "../../../../src/engine/definition/designChosenClusters";
 import { designClusters } from "../../../../src/engine/definition/designClusters";
+import { designDemandPatterns } from "../../../../src/engine/definition/designPatterns";
+import { designRules } from "../../../../src/engine/definition/designRules";
+import { formatShare } from "../../../../src/engine/definition/format";
 import type { SegmentDefinition } from "../../../../src/engine/definition/schema";
 import { assessReadiness, DEFAULT_THRESHOLDS } from "../../../../src/engine/readiness/readiness";
 import { aggregateTransactions } from "../../../../src/engine/transactions/aggregate";
@@ -35,6 +39,9 @@ import { createFakeWorkerPair } from "../../../support/fakeWorker";
 import { retailChoice } from "./retailSheet";
 
 configure({ asyncUtilTimeout: 30000 });
+// jsdom has no structuredClone, which the worker stand-in uses to copy messages as a browser does.
+const scope = globalThis as unknown as { structuredClone?: (value: unknown) => unknown };
+scope.structuredClone ??= (value) => v8.deserialize(v8.serialize(value));
 jest.setTimeout(120000);
 
 const chosen = retailChoice(40);
@@ -71,7 +78,7 @@ function baseOptions(createdAt: string): DesignOptions {
 function engine(): JobClient<EngineJobs> {
   return new JobClient<EngineJobs>(() => {
     const pair = createFakeWorkerPair();
-    serveJobs(pair.scope, ENGINE_JOBS, { progressIntervalMs: 0 });
+    serveJobs(pair.scope, ENGINE_JOBS);
     return pair.worker;
   });
 }
@@ -290,6 +297,123 @@ describe("the Design view", () => {
     expect(screen.getByText("Enter a weight above 0 (1 is normal, 2 counts double); untick the dimension to leave it out.")).toBeTruthy();
   });
 
+  it("demand patterns: the definition it uses is designDemandPatterns' for the same options", async () => {
+    const { set } = renderView();
+    await itemsReady();
+    await click(/^Demand patterns/, "radio");
+    type("ADI cutoff", "1.5");
+    await click("Split each pattern by ABC class (12 segments)", "checkbox");
+    type("B items: up to", "90");
+    await click("Design segments");
+    await screen.findByRole("heading", { name: "Proposed: Sales demand patterns" });
+    await click("Use this design");
+    const used = set[0]!;
+    expect(used).toEqual(
+      designDemandPatterns(table, {
+        ...baseOptions(used.provenance.createdAt),
+        name: "Sales demand patterns",
+        withAbc: true,
+        abcDimension: "revenue",
+        abcCutoffs: [0.8, 0.9],
+        adiCutoff: 1.5,
+        cv2Cutoff: 0.49,
+      }),
+    );
+  });
+
+  it("rules: prefilled from the data, edited with keyboard and buttons; the definition is designRules'", async () => {
+    const { set } = renderView();
+    await itemsReady();
+    await click(/^Rules/, "radio");
+    // The second starting rule takes the top quarter by revenue: the third quartile (Excel's QUARTILE.INC) to two figures.
+    const revenue = Array.from(table.numbers.get("revenue")!).filter((v) => v === v).sort((a, b) => a - b);
+    const h = (revenue.length - 1) * 0.75;
+    const q3 = revenue[Math.floor(h)] + (h - Math.floor(h)) * (revenue[Math.ceil(h)] - revenue[Math.floor(h)]);
+    const threshold = Number(q3.toPrecision(2));
+    expect(screen.getByRole("textbox", { name: "Value of rule 2, condition 1" })).toHaveProperty("value", String(threshold));
+    expect(screen.getByRole("combobox", { name: "Feature of rule 1, condition 1" }).textContent).toBe("History");
+
+    const rule2 = screen.getByRole("listitem", { name: "Rule 2" });
+    await act(async () => {
+      fireEvent.click(within(rule2).getByRole("button", { name: "Add condition" }));
+    });
+    await chooseByKeyboard(screen.getByRole("combobox", { name: "Feature of rule 2, condition 2" }), "Order lines");
+    await chooseByKeyboard(screen.getByRole("combobox", { name: "Comparison of rule 2, condition 2" }), ">");
+    type("Value of rule 2, condition 2", "x");
+    expect(screen.getByText("Enter a number to compare order lines with.")).toBeTruthy();
+    type("Value of rule 2, condition 2", "4");
+    await click("Move rule 2 up");
+    expect(screen.getByRole("listitem", { name: "Rule 1" }).querySelector("input")?.value).toBe("Top sellers");
+    type("Items no rule takes go to", "Tail");
+    await click("Design segments");
+    await screen.findByRole("heading", { name: "Proposed: Sales rules" });
+    await click("Use this design");
+    const used = set[0]!;
+    expect(used).toEqual(
+      designRules(table, {
+        ...baseOptions(used.provenance.createdAt),
+        name: "Sales rules",
+        rules: [
+          { segment: "Top sellers", when: [{ field: "revenue", op: ">=", value: threshold }, { field: "orderLines", op: ">", value: 4 }] },
+          { segment: "New items", when: [{ field: "historyPeriods", op: "<", value: 6 }] },
+        ],
+        otherwise: "Tail",
+      }),
+    );
+  });
+
+  it("names the segments in use: counts from the applied result, suggested names prefilled, duplicates refused", async () => {
+    const { set } = renderView({ apply: true });
+    await itemsReady();
+    await click("Design segments");
+    await screen.findByRole("heading", { name: "Proposed: Sales ABC-XYZ" });
+    await click("Use this design");
+    await screen.findByRole("heading", { name: "Segments in use: Sales ABC-XYZ" });
+    const used = set[0]!;
+    const applied = applyDefinition(used, sheet.lines, { ...lineRulesOf(DEFAULT_LINE_RULES), thresholds: DEFAULT_THRESHOLDS, columns: sheet.columns });
+    const inUse = screen.getByRole("table", { name: /^Segments in use/ });
+    const rows = within(inUse).getAllByRole("row").slice(1);
+    const total = applied.measures[used.segments.length];
+    rows.forEach((row, k) => {
+      const cells = within(row).getAllByRole("cell");
+      expect(cells[0].textContent).toBe(used.segments[k].id);
+      expect(within(cells[1]).getByRole("textbox")).toHaveProperty("value", used.segments[k].name);
+      expect(cells[2].textContent).toBe(applied.measures[k].items.toLocaleString("en-US"));
+      expect(cells[3].textContent).toBe(formatShare(applied.measures[k].revenue / total.revenue));
+    });
+    expect(applied.measures.slice(0, -1).reduce((sum, m) => sum + m.items, 0)).toBe(total.items);
+
+    type("Name of segment AY", " core runners ");
+    expect(screen.getByText('Segment AX is also named "core runners": give each segment its own name.')).toBeTruthy();
+    await click("Save names");
+    expect(set).toHaveLength(1);
+    type("Name of segment AY", "");
+    expect(screen.getByText("Give segment AY a name.")).toBeTruthy();
+
+    type("Name of segment AY", "Core, seasonal");
+    await act(async () => {
+      fireEvent.submit(screen.getByRole("form", { name: "Segment names" }));
+    });
+    expect(set).toHaveLength(2);
+    expect(set[1]).toEqual({ ...used, segments: used.segments.map((segment) => (segment.id === "AY" ? { ...segment, name: "Core, seasonal" } : segment)) });
+    expect(await screen.findByText("Names saved; every item keeps its segment.")).toBeTruthy();
+    expect(within(screen.getByRole("table", { name: /^Segments in use/ })).getAllByRole("row")[2].textContent).toContain(applied.measures[1].items.toLocaleString("en-US"));
+  });
+
+  it("the method is a radio group and the main controls are reachable by keyboard", async () => {
+    renderView();
+    await itemsReady();
+    const radios = screen.getAllByRole("radio");
+    expect(radios.map((radio) => radio.getAttribute("name"))).toEqual(radios.map(() => radios[0].getAttribute("name")));
+    expect(screen.getByRole("radiogroup", { name: "Method" })).toBeTruthy();
+    await chooseByKeyboard(screen.getByRole("combobox", { name: "Demand period" }), "Week");
+    await screen.findByText(/ weeks · readiness/);
+    for (const control of [screen.getByRole("radio", { name: /^ABC-XYZ/ }), screen.getByRole("button", { name: "Design segments" }), screen.getByRole("textbox", { name: "A items: first" })]) {
+      control.focus();
+      expect(document.activeElement).toBe(control);
+    }
+  });
+
   it("remembers the choices and the proposal while another view is open", async () => {
     const first = renderView();
     await itemsReady();
@@ -308,7 +432,7 @@ describe("the Design view", () => {
     await click(/^Clusters/, "radio");
     type("Number of segments (k)", "12");
     await click("Design segments");
-    expect(screen.getByRole("progressbar", { name: "Designing the segments: progress" })).toBeTruthy();
+    expect(screen.getByRole("progressbar", { name: "Designing the segments" })).toBeTruthy();
     await click("Cancel");
     expect(await screen.findByText("Designing the segments was cancelled; nothing changed.")).toBeTruthy();
     expect(screen.queryByRole("heading", { name: /^Proposed/ })).toBeNull();
