@@ -52,7 +52,9 @@ const VOCABULARIES: Vocabulary[] = [
 
 /** "Revenue" reads "revenue" inside a name; "CV" or "ABC score" keep their capitals. */
 function inSentence(name: string): string {
-  return /^[A-Z][^A-Z]*$/.test(name) ? name[0].toLowerCase() + name.slice(1) : name;
+  // camelCase field names read as words ("orderLines" → "order lines"); acronyms stay ("demandCV").
+  const words = name.replace(/([a-z0-9])([A-Z])(?=[a-z])/g, (_, before: string, capital: string) => `${before} ${capital.toLowerCase()}`);
+  return /^[A-Z][^A-Z]*$/.test(words) ? words[0].toLowerCase() + words.slice(1) : words;
 }
 
 /** The words for one dimension at one level ("" for mid). */

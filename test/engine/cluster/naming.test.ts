@@ -18,6 +18,10 @@ describe("segment names", () => {
     expect(describeLevel("Revenue", "very high")).toBe("very high revenue");
     expect(describeLevel("ABC score", "low")).toBe("low ABC score");
     expect(describeLevel("Margin", "mid")).toBe("");
+    // Field names as definitions write them read as words; acronyms are kept.
+    expect(describeLevel("orderLines", "high")).toBe("high order lines");
+    expect(describeLevel("unitPrice", "very low")).toBe("very low unit price");
+    expect(describeLevel("OTIF", "low")).toBe("low OTIF");
   });
 
   it("names list what sets a segment apart, in dimension order", () => {
