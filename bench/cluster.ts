@@ -158,6 +158,7 @@ try {
       results.push({ engine: `scikit-learn KMeans, ${os.cpus().length} threads`, run: sklearnMulti });
     }
     results.push({ engine: "supply-segments kmeans", run: fastest(REPEATS, () => node("segments")) });
+    results.push({ engine: "supply-segments kmeans, warm (info)", run: fastest(REPEATS, () => node("segments-warm")) });
     results.push({ engine: "ml-kmeans 7", run: node("ml-kmeans") });
 
     for (const { engine, run } of results) {
