@@ -47,23 +47,26 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
 }
 
 describe.each([
-  [320, "Clusters"],
-  [500, "ABC-XYZ matrix"],
-] as const)("at %i px, designed with %s", (width, method) => {
+  [320, "Clusters", "light"],
+  [500, "ABC-XYZ matrix", "light"],
+  [320, "ABC-XYZ matrix", "dark"],
+] as const)("at %i px, designed with %s, %s theme", (width, method, theme) => {
   it("reads, designs, prices and writes the results to the workbook; every view looks like a pane", async () => {
-    const { page, errors } = await openPane(session, { width, workbook });
+    const dark = theme === "dark";
+    const { page, errors } = await openPane(session, { width, workbook, bodyBackgroundColor: dark ? "#1f1f1f" : undefined });
+    const shot = (view: string) => screenshot(page, `${view}-view-${width}px${dark ? "-dark" : ""}`);
     await page.getByRole("heading", { level: 1, name: "Supply Segments" }).waitFor();
     await readTable(page, "Sales", RETAIL_LINES);
 
     const items = await designSegments(page, method);
     const itemCount = Number(/^([\d,]+) items/.exec(items)![1].replace(/,/g, ""));
     expect(itemCount).toBeGreaterThan(1000);
-    await screenshot(page, `design-view-${width}px`);
+    await shot("design");
     await expectNoSidewaysScroll(page);
 
     const outcome = await writeResults(page);
     expect(outcome).toContain("Writing again updates these sheets in place.");
-    await screenshot(page, `policies-view-${width}px`);
+    await shot("policies");
     await expectNoSidewaysScroll(page);
 
     // The workbook now holds the results: one table per kind on sheets named after the definition.
@@ -109,7 +112,12 @@ describe.each([
     ] as const) {
       await openView(page, label);
       await page.waitForTimeout(300);
-      await screenshot(page, `${file}-view-${width}px`);
+      await shot(file);
+      if (dark) {
+        // Office's dark theme reaches every view: the pane's background is not white.
+        const background = await page.evaluate(() => getComputedStyle(document.querySelector(".fui-FluentProvider") as Element).backgroundColor);
+        expect(background).not.toBe("rgb(255, 255, 255)");
+      }
       await expectNoSidewaysScroll(page);
     }
     expect(errors).toEqual([]);
