@@ -37,6 +37,27 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     exampleResult: "AX, AY, ... CZ per SKU.",
   },
   {
+    name: "SEGMENT.CLUSTER",
+    signature: "=SEGMENT.CLUSTER(features, k, [weights], [seed], [scaling])",
+    summary: "k-means segments on several dimensions at once (k-means++, 10 restarts); the same seed gives the same segments.",
+    example: "=SEGMENT.CLUSTER(B1:D4339, 4, {1,1,2})",
+    exampleResult: "Spills a segment number (1 = largest) per customer; #N/A with the reason for rows left out.",
+  },
+  {
+    name: "SEGMENT.KSELECT",
+    signature: "=SEGMENT.KSELECT(features, [kMin], [kMax])",
+    summary: "Helps choose k: inertia, silhouette, marginal gain and stability for each k, with a recommendation.",
+    example: "=SEGMENT.KSELECT(B1:D4339, 2, 8)",
+    exampleResult: "A table of k = 2 … 8 and the recommended k with its reason.",
+  },
+  {
+    name: "SEGMENT.PROFILE",
+    signature: "=SEGMENT.PROFILE(features, segments)",
+    summary: "Each segment's size, share of revenue and means in original units, with a suggested business name.",
+    example: "=SEGMENT.PROFILE(B1:D4339, F2:F4339)",
+    exampleResult: "“High revenue · frequent · recent”, 412 items, 61% of revenue, ...",
+  },
+  {
     name: "SEGMENT.SAFETYSTOCK",
     signature:
       "=SEGMENT.SAFETYSTOCK(serviceLevel, demandMean, demandStdDev, leadTime, [leadTimeStdDev], [reviewPeriod], [serviceType], [orderQuantity])",
