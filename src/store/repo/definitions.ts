@@ -5,7 +5,7 @@ import { canSeeUnit, isEnterprise, Principal, UNIT_PATTERN } from "../auth/princ
 import { inTransaction, isUniqueViolation, StoreContext } from "../context";
 import { Database, DefinitionVersionsTable } from "../db/tables";
 import { Change, diffDocuments } from "../diff";
-import { prepareDocument, stampDocument } from "../documents";
+import { prepareDocument, stampDocument, type StoredDocument } from "../documents";
 import { definitionEtag } from "../etag";
 import { badRequest, conflict, forbidden, notFound } from "../errors";
 import { DefinitionView, findDefinition, findVersion, listVersions, toDefinitionView, toVersionDetail, VersionDetail, versionState } from "./views";
@@ -82,23 +82,7 @@ export async function createDefinition(
 
   const id = prepared.definition.id;
   const now = context.now().toISOString();
-  const version: DefinitionVersionsTable = {
-    definition_id: id,
-    version: 1,
-    status: "draft",
-    document: prepared.json,
-    digest: prepared.digest,
-    author: principal.subject,
-    contributors: JSON.stringify([principal.subject]),
-    created_at: now,
-    updated_at: now,
-    submitted_by: null,
-    submitted_at: null,
-    decided_by: null,
-    decided_at: null,
-    comment: null,
-    retired_at: null,
-  };
+  const version = newDraft(id, 1, prepared, principal.subject, now);
   try {
     await inTransaction(context, async (trx) => {
       await trx
@@ -162,23 +146,7 @@ export async function saveDraft(context: StoreContext, principal: Principal, id:
         .where("status", "=", "draft")
         .execute();
     } else {
-      after = {
-        definition_id: id,
-        version: number,
-        status: "draft",
-        document: prepared.json,
-        digest: prepared.digest,
-        author: principal.subject,
-        contributors: JSON.stringify([principal.subject]),
-        created_at: now,
-        updated_at: now,
-        submitted_by: null,
-        submitted_at: null,
-        decided_by: null,
-        decided_at: null,
-        comment: null,
-        retired_at: null,
-      };
+      after = newDraft(id, number, prepared, principal.subject, now);
       await trx.insertInto("definition_versions").values(after).execute();
     }
     await bumpRevision(trx, id, definition.revision, now, prepared.definition.name);
@@ -252,4 +220,25 @@ async function findVersionAt(db: Kysely<Database>, id: string, version: number, 
   } catch {
     throw notFound(`definition ${JSON.stringify(id)} has no version ${version}`, path);
   }
+}
+
+/** A new draft version row: written by its author alone, not yet submitted or decided. */
+function newDraft(id: string, version: number, prepared: StoredDocument, author: string, now: string): DefinitionVersionsTable {
+  return {
+    definition_id: id,
+    version,
+    status: "draft",
+    document: prepared.json,
+    digest: prepared.digest,
+    author,
+    contributors: JSON.stringify([author]),
+    created_at: now,
+    updated_at: now,
+    submitted_by: null,
+    submitted_at: null,
+    decided_by: null,
+    decided_at: null,
+    comment: null,
+    retired_at: null,
+  };
 }

@@ -25,12 +25,10 @@ import { formatCount, formatNumber, formatShare } from "../../../engine/definiti
 import { featureLabel, featurePhrase } from "../../../engine/definition/itemFeatures";
 import { ScatterChart, type AxisScale } from "../../charts/ScatterChart";
 import type { ClusterProposal } from "../../worker/designJobs";
+import { useTableStyles } from "./tableStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  scroller: { overflowX: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { minWidth: "100%", width: "max-content" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   name: { minWidth: "140px" },
   axes: { display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(130px, 1fr))", gap: tokens.spacingHorizontalL },
   control: { minWidth: 0, width: "100%" },
@@ -45,7 +43,7 @@ export function defaultAxes(separation: readonly number[]): [number, number] {
 }
 
 export function ClusterDetails({ proposal }: { proposal: ClusterProposal }) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const { scatter, profile, profileDimensions, stability, definition } = proposal;
   const d = scatter.dimensions.length;
   const [axes, setAxes] = React.useState<[number, number]>(() => defaultAxes(scatter.separation));

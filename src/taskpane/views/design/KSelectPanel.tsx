@@ -23,13 +23,11 @@ import { formatCount, formatNumber, formatShare } from "../../../engine/definiti
 import { LineChart } from "../../charts/LineChart";
 import type { KSelectJobOutput } from "../../worker/designJobs";
 import { asSentence } from "./designRunner";
+import { useTableStyles } from "./tableStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   charts: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))", gap: tokens.spacingHorizontalL },
-  scroller: { overflowX: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { minWidth: "100%", width: "max-content" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   recommended: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -38,7 +36,7 @@ const useStyles = makeStyles({
 const fixed = (value: number, digits: number) => (Number.isFinite(value) ? value.toFixed(digits) : "n/a");
 
 export function KSelectPanel({ result, stale, chosenK, onUseK }: { result: KSelectJobOutput; stale: boolean; chosenK: number; onUseK(k: number): void }) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const recommended = result.recommended;
   const inertia = result.rows.map((row) => ({ x: row.k, y: row.inertia }));
   const silhouette = result.rows.map((row) => ({ x: row.k, y: row.silhouette }));

@@ -23,13 +23,11 @@ import {
 import { formatCount, formatShare } from "../../../engine/definition/format";
 import type { ClusterProposal, ProposedDefinition } from "../../worker/designJobs";
 import { ClusterDetails } from "./ClusterDetails";
+import { useTableStyles } from "./tableStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
-  scroller: { overflowX: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { minWidth: "100%", width: "max-content" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
   name: { minWidth: "140px" },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -47,7 +45,7 @@ export function isClusterProposal(proposal: ProposedDefinition | ClusterProposal
 }
 
 export function ProposalPanel({ proposal, inUse, onUse }: ProposalPanelProps) {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const { definition, preview } = proposal;
   const itemCount = preview.items.reduce((a, b) => a + b, 0) + preview.unplaced;
   return (

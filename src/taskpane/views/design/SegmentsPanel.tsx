@@ -26,13 +26,11 @@ import {
 import { formatCount, formatShare } from "../../../engine/definition/format";
 import type { SegmentDefinition } from "../../../engine/definition/schema";
 import { useDesign } from "../../design";
+import { useTableStyles } from "./tableStyles";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { margin: 0 },
-  scroller: { overflowX: "auto", border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  table: { minWidth: "100%", width: "max-content" },
-  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   nameCell: { minWidth: "170px", paddingTop: tokens.spacingVerticalXXS, paddingBottom: tokens.spacingVerticalXXS },
   input: { minWidth: 0, width: "100%" },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
@@ -57,7 +55,7 @@ export function renamed(definition: SegmentDefinition, names: readonly string[])
 }
 
 export function SegmentsPanel() {
-  const styles = useStyles();
+  const styles = { ...useTableStyles(), ...useStyles() };
   const { definition, setDefinition, applied, applyStatus } = useDesign();
   const [names, setNames] = React.useState<string[]>(() => definition?.segments.map((segment) => segment.name) ?? []);
   const [saved, setSaved] = React.useState(false);

@@ -66,6 +66,33 @@ export interface HistorySectionProps {
   working: SegmentDefinition | null;
 }
 
+/** One side of the comparison: a version, or the working definition. */
+function SidePicker({ label, side, sides, versions, onPick, className }: {
+  label: string;
+  side: Side | null;
+  sides: readonly Side[];
+  versions: readonly VersionSummary[];
+  onPick(side: Side): void;
+  className: string;
+}) {
+  return (
+    <Field label={label}>
+      <Dropdown
+        className={className}
+        value={side !== null ? sideLabel(side, versions) : ""}
+        selectedOptions={side !== null ? [String(side)] : []}
+        onOptionSelect={(_, data) => data.optionValue && onPick(data.optionValue === "working" ? "working" : Number(data.optionValue))}
+      >
+        {sides.map((entry) => (
+          <Option key={String(entry)} value={String(entry)} text={sideLabel(entry, versions)}>
+            {sideLabel(entry, versions)}
+          </Option>
+        ))}
+      </Dropdown>
+    </Field>
+  );
+}
+
 export function HistorySection({ id, current, working }: HistorySectionProps) {
   const styles = useStyles();
   const session = useStoreSession();
@@ -148,34 +175,8 @@ export function HistorySection({ id, current, working }: HistorySectionProps) {
       ) : (
         <>
           <div className={styles.pickers}>
-            <Field label="Compare">
-              <Dropdown
-                className={styles.dropdown}
-                value={fromSide !== null ? sideLabel(fromSide, versions) : ""}
-                selectedOptions={fromSide !== null ? [String(fromSide)] : []}
-                onOptionSelect={(_, data) => data.optionValue && setFrom(data.optionValue === "working" ? "working" : Number(data.optionValue))}
-              >
-                {sides.map((side) => (
-                  <Option key={String(side)} value={String(side)} text={sideLabel(side, versions)}>
-                    {sideLabel(side, versions)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-            <Field label="with">
-              <Dropdown
-                className={styles.dropdown}
-                value={toSide !== null ? sideLabel(toSide, versions) : ""}
-                selectedOptions={toSide !== null ? [String(toSide)] : []}
-                onOptionSelect={(_, data) => data.optionValue && setTo(data.optionValue === "working" ? "working" : Number(data.optionValue))}
-              >
-                {sides.map((side) => (
-                  <Option key={String(side)} value={String(side)} text={sideLabel(side, versions)}>
-                    {sideLabel(side, versions)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
+            <SidePicker label="Compare" side={fromSide} sides={sides} versions={versions} onPick={setFrom} className={styles.dropdown} />
+            <SidePicker label="with" side={toSide} sides={sides} versions={versions} onPick={setTo} className={styles.dropdown} />
           </div>
           {fromSide === toSide && <Caption1 className={styles.muted}>Choose two different versions to see what changed.</Caption1>}
           {diff.state.kind === "loading" && <Spinner size="tiny" label="Reading both versions…" />}
